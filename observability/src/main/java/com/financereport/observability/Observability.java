@@ -1,0 +1,54 @@
+package com.financereport.observability;
+
+import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.settings.ObservabilitySettings;
+import com.financereport.observability.status.ExportStatus;
+import com.financereport.observability.status.ObservabilitySnapshot;
+
+/**
+ * The library's public entry point: the runtime the process logs with. The Logback
+ * auto-configuration installs it at start; nothing else needs to.
+ */
+public final class Observability {
+  // The single static entry point the Logback SPI needs: Logback instantiates the configurator and
+  // encoders itself, so they cannot be handed the runtime.
+  private static volatile ObservabilityRuntime installed;
+
+  private Observability() {}
+
+  /** The runtime in use; created from the process environment on first use. */
+  public static ObservabilityRuntime runtime() {
+    ObservabilityRuntime current = installed;
+    if (current == null) {
+      synchronized (Observability.class) {
+        current = installed;
+        if (current == null) {
+          current = ObservabilityRuntime.create(ObservabilitySettings.fromSystemEnvironment());
+          installed = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Replaces the runtime; the Logback configuration calls this once at start. */
+  public static void install(ObservabilityRuntime runtime) {
+    installed = runtime;
+  }
+
+  public static ObservabilitySettings settings() {
+    return runtime().settings();
+  }
+
+  public static Redactor redactor() {
+    return runtime().redactor();
+  }
+
+  public static ExportStatus exportStatus() {
+    return runtime().exportStatus();
+  }
+
+  public static ObservabilitySnapshot snapshot() {
+    return runtime().snapshot();
+  }
+}

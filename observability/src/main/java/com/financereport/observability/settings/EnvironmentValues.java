@@ -1,0 +1,166 @@
+package com.financereport.observability.settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of environment values. A malformed value falls back to its default and leaves one
+ * warning that names the variable and says what was expected; it never throws.
+ */
+final class EnvironmentValues {
+  private static final Pattern DURATION =
+      Pattern.compile("^\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("^\\s*(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  private final Map<String, String> env;
+  private final List<String> warnings;
+
+  EnvironmentValues(Map<String, String> env, List<String> warnings) {
+    this.env = env;
+    this.warnings = warnings;
+  }
+
+  /** The trimmed value, or null when unset or blank. */
+  String text(String key) {
+    String value = env.get(key);
+    if (value == null) {
+      return null;
+    }
+    value = value.trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  String text(String key, String fallback) {
+    String value = text(key);
+    return value == null ? fallback : value;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        warnings.add(key + " must be true or false; using " + fallback);
+        return fallback;
+    }
+  }
+
+  int positiveInt(String key, int fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    warnings.add(key + " must be a positive whole number; using " + fallback);
+    return fallback;
+  }
+
+  /** A duration: plain milliseconds as in the OTel spec, or a number with ms, s, m, h or d. */
+  Duration duration(String key, Duration fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    Matcher m = DURATION.matcher(value);
+    if (m.matches()) {
+      try {
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
+        Duration parsed =
+            switch (unit) {
+              case "s" -> Duration.ofSeconds(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              case "d" -> Duration.ofDays(amount);
+              default -> Duration.ofMillis(amount);
+            };
+        if (!parsed.isZero()) {
+          return parsed;
+        }
+      } catch (NumberFormatException | ArithmeticException ignored) {
+        // reported below
+      }
+    }
+    warnings.add(
+        key + " must be a positive duration such as 5000, 5s, 10m or 7d; using " + fallback);
+    return fallback;
+  }
+
+  /** A byte count: plain bytes, or a number with KiB, MiB or GiB (KB/MB/GB are read as binary too). */
+  long bytes(String key, long fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    Matcher m = SIZE.matcher(value);
+    if (m.matches()) {
+      try {
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        long factor =
+            switch (unit.charAt(0)) {
+              case 'k' -> 1L << 10;
+              case 'm' -> 1L << 20;
+              case 'g' -> 1L << 30;
+              default -> 1L;
+            };
+        long parsed = Math.multiplyExact(amount, factor);
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException | ArithmeticException ignored) {
+        // reported below
+      }
+    }
+    warnings.add(key + " must be a positive size such as 65536, 64KiB or 256MiB; using " + fallback);
+    return fallback;
+  }
+
+  /** A Logback level name; null input gives the fallback. */
+  String level(String key, String fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    String upper = value.toUpperCase(Locale.ROOT);
+    if ("WARNING".equals(upper)) {
+      return "WARN";
+    }
+    if (LEVELS.contains(upper)) {
+      return upper;
+    }
+    warnings.add(key + " must be one of " + String.join(", ", LEVELS) + "; using " + fallback);
+    return fallback;
+  }
+
+  /** A comma-separated list, trimmed, empties dropped. */
+  List<String> list(String key) {
+    String value = text(key);
+    if (value == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+}

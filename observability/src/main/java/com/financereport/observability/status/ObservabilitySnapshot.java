@@ -1,0 +1,78 @@
+package com.financereport.observability.status;
+
+import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.settings.ObservabilitySettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The redacted runtime view served by /health and logged once at start as "Observability runtime
+ * configured". It never holds the endpoint URL, headers, keys or tokens.
+ */
+public record ObservabilitySnapshot(
+    boolean exporterConfigured,
+    boolean logsExportEnabled,
+    boolean tracesExportEnabled,
+    boolean metricsExportEnabled,
+    String exportDisabledReason,
+    String serviceName,
+    String deploymentEnvironment,
+    String serviceVersion,
+    Map<String, String> resourceAttributes,
+    ExportStatus export) {
+
+  public static ObservabilitySnapshot of(
+      ObservabilitySettings settings, Redactor redactor, ExportStatus export) {
+    Map<String, String> resource = new LinkedHashMap<>();
+    settings
+        .resource()
+        .forEach(
+            (k, v) -> resource.put(k, redactor.isSecretKey(k) ? Redactor.REDACTED : redactor.redactText(v)));
+    return new ObservabilitySnapshot(
+        settings.export().enabled(),
+        settings.export().enabled(),
+        false,
+        false,
+        settings.export().disabledReason(),
+        settings.serviceName(),
+        settings.environment(),
+        settings.serviceVersion(),
+        java.util.Collections.unmodifiableMap(resource),
+        export);
+  }
+
+  /** The snapshot as plain maps and values, ready for any JSON writer. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("exporter_configured", exporterConfigured);
+    map.put("logs_export_enabled", logsExportEnabled);
+    map.put("traces_export_enabled", tracesExportEnabled);
+    map.put("metrics_export_enabled", metricsExportEnabled);
+    if (exportDisabledReason != null) {
+      map.put("export_disabled_reason", exportDisabledReason);
+    }
+    map.put("service_name", serviceName);
+    map.put("deployment_environment", deploymentEnvironment);
+    map.put("service_version", serviceVersion);
+    map.put("resource_attributes", resourceAttributes);
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("exported", export.exported());
+    figures.put("failed", export.failed());
+    figures.put("dropped", export.dropped());
+    figures.put("queued", export.queued());
+    figures.put("rejected", export.rejected());
+    figures.put("spooled", export.spooled());
+    figures.put("spooled_bytes", export.spooledBytes());
+    figures.put("oldest_spooled_age_ms", export.oldestSpooledAgeMillis());
+    figures.put("replayed", export.replayed());
+    figures.put("dropped_for_budget", export.droppedForBudget());
+    figures.put("corrupt_skipped", export.corruptSkipped());
+    figures.put("last_success", export.lastSuccess() == null ? null : export.lastSuccess().toString());
+    figures.put("last_error", export.lastError());
+    figures.put("last_error_type", export.lastErrorType());
+    figures.put("consecutive_failures", export.consecutiveFailures());
+    figures.put("endpoint_reachable", export.endpointReachable());
+    map.put("export", figures);
+    return map;
+  }
+}
