@@ -1,0 +1,147 @@
+package com.financereport.observability.console;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.encoder.EncoderBase;
+import com.financereport.observability.Observability;
+import com.financereport.observability.ObservabilityRuntime;
+import com.financereport.observability.json.JsonWriter;
+import com.financereport.observability.json.StructuredValueWriter;
+import com.financereport.observability.redaction.Redactor;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * The human format for DEBUG=true: {@code 19:30:00.123 INFO  [main] a.b.Logger - message key=value},
+ * coloured when writing to a terminal. Redacted exactly like the JSON line; values render as JSON
+ * so types stay visible.
+ */
+public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final String RESET = "\u001b[0m";
+  private static final String DIM = "\u001b[2m";
+
+  private ObservabilityRuntime runtime;
+  private Redactor redactor;
+  private int maxValueBytes;
+  private int maxLineBytes;
+  private boolean color;
+  private final ThreadLocal<StructuredValueWriter> values =
+      ThreadLocal.withInitial(() -> new StructuredValueWriter(redactor, maxValueBytes));
+
+  public ConsoleLineEncoder() {}
+
+  public ConsoleLineEncoder(ObservabilityRuntime runtime, boolean color) {
+    this.runtime = runtime;
+    this.color = color;
+  }
+
+  /** From XML: {@code <color>true</color>}; by default colour only on a terminal. */
+  public void setColor(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void start() {
+    if (runtime == null) {
+      runtime = Observability.runtime();
+      color = color || System.console() != null;
+    }
+    redactor = runtime.redactor();
+    maxLineBytes = Math.max(1024, runtime.settings().limits().maxLineBytes());
+    maxValueBytes = Math.max(64, Math.min(runtime.settings().limits().maxValueBytes(), maxLineBytes / 2));
+    super.start();
+  }
+
+  @Override
+  public byte[] headerBytes() {
+    return null;
+  }
+
+  @Override
+  public byte[] footerBytes() {
+    return null;
+  }
+
+  @Override
+  public byte[] encode(ILoggingEvent event) {
+    if (!isStarted()) {
+      start();
+    }
+    StringBuilder line = new StringBuilder(160);
+    try {
+      append(line, event);
+    } catch (RuntimeException e) {
+      line.append(" [event could not be formatted: ").append(e.getClass().getName()).append(']');
+    }
+    line.append('\n');
+    return line.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void append(StringBuilder line, ILoggingEvent event) {
+    line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+    String level = event.getLevel().levelStr;
+    if (color) {
+      line.append(levelColor(event.getLevel())).append(String.format("%-5s", level)).append(RESET);
+    } else {
+      line.append(String.format("%-5s", level));
+    }
+    line.append(" [").append(event.getThreadName()).append("] ");
+    if (color) {
+      line.append(DIM).append(event.getLoggerName()).append(RESET);
+    } else {
+      line.append(event.getLoggerName());
+    }
+    line.append(" - ").append(redactor.redactText(String.valueOf(event.getFormattedMessage())));
+
+    JsonWriter scratch = new JsonWriter(128);
+    Map<String, String> mdc = event.getMDCPropertyMap();
+    if (mdc != null) {
+      mdc.forEach((k, v) -> pair(line, scratch, k, v));
+    }
+    List<KeyValuePair> pairs = event.getKeyValuePairs();
+    if (pairs != null) {
+      for (KeyValuePair pair : pairs) {
+        if (pair != null) {
+          pair(line, scratch, pair.key, pair.value);
+        }
+      }
+    }
+    SpanContext span = Span.current().getSpanContext();
+    if (span.isValid()) {
+      line.append(" trace_id=").append(span.getTraceId());
+    }
+    IThrowableProxy throwable = event.getThrowableProxy();
+    if (throwable != null) {
+      line.append('\n').append(redactor.redactText(ThrowableProxyUtil.asString(throwable)));
+    }
+  }
+
+  private void pair(StringBuilder line, JsonWriter scratch, String key, Object value) {
+    scratch.reset();
+    StructuredValueWriter writer = values.get();
+    writer.value(scratch, key, value, maxLineBytes);
+    line.append(' ').append(key == null ? "null" : redactor.redactText(key)).append('=');
+    line.append(scratch);
+  }
+
+  private static String levelColor(Level level) {
+    return switch (level.levelInt) {
+      case Level.ERROR_INT -> "\u001b[31m";
+      case Level.WARN_INT -> "\u001b[33m";
+      case Level.INFO_INT -> "\u001b[32m";
+      case Level.DEBUG_INT -> "\u001b[36m";
+      default -> "\u001b[90m";
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package com.financereport.observability.instrument;
+
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+
+/**
+ * Wraps a call to another system (a database, S3, a payment API) and logs one event with the
+ * target, the operation, {@code duration_ms} and the outcome. It never logs the call's arguments
+ * or its result, and on failure only the exception's type: argument values and error messages of
+ * outside systems are where credentials and personal data leak.
+ *
+ * <pre>{@code
+ * byte[] file = ExternalCall.call(log, "s3", "get_statement", () -> s3.getObject(request));
+ * }</pre>
+ */
+public final class ExternalCall {
+  static final String SUCCEEDED = "External call succeeded";
+  static final String FAILED = "External call failed";
+
+  private ExternalCall() {}
+
+  public static <T> T call(Logger logger, String target, String operation, Callable<T> work)
+      throws Exception {
+    long start = System.nanoTime();
+    try {
+      T result = work.call();
+      logger
+          .atInfo()
+          .addKeyValue("external_service", target)
+          .addKeyValue("operation", operation)
+          .addKeyValue("duration_ms", OperationTimer.elapsedMillis(start))
+          .addKeyValue("outcome", "success")
+          .log(SUCCEEDED);
+      return result;
+    } catch (Exception | Error e) {
+      logger
+          .atWarn()
+          .addKeyValue("external_service", target)
+          .addKeyValue("operation", operation)
+          .addKeyValue("duration_ms", OperationTimer.elapsedMillis(start))
+          .addKeyValue("outcome", "error")
+          .addKeyValue("error_type", e.getClass().getName())
+          .log(FAILED);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package com.financereport.observability.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A reusable UTF-8 JSON writer into a growable byte buffer: no intermediate trees, no per-call
+ * allocation. Strings are escaped so the output is always one line (control characters, quotes,
+ * backslashes, U+2028/U+2029 and lone surrogates become escapes) and cut at a byte limit, marked
+ * with {@link #CUT_MARKER}. Not thread-safe: one per thread.
+ */
+public final class JsonWriter {
+  /** Appended to a string value that was cut at its limit. */
+  public static final String CUT_MARKER = "...[truncated]";
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] CUT_BYTES =
+      CUT_MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final int SHRINK_ABOVE = 256 * 1024;
+
+  private byte[] buf;
+  private int size;
+
+  public JsonWriter(int initialCapacity) {
+    buf = new byte[Math.max(64, initialCapacity)];
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Forgets the content; a buffer that grew very large is released. */
+  public void reset() {
+    size = 0;
+    if (buf.length > SHRINK_ABOVE) {
+      buf = new byte[4096];
+    }
+  }
+
+  /** Rolls back to an earlier {@link #size()}. */
+  public void truncateTo(int mark) {
+    size = Math.min(size, mark);
+  }
+
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, size);
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  /** The content as text; for tests and diagnostics. */
+  @Override
+  public String toString() {
+    return new String(buf, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  public void raw(byte b) {
+    ensure(1);
+    buf[size++] = b;
+  }
+
+  /** Bytes known to be valid JSON (pre-encoded field names, literals). */
+  public void raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+  }
+
+  public void nullValue() {
+    raw(Literals.NULL);
+  }
+
+  public void bool(boolean value) {
+    raw(value ? Literals.TRUE : Literals.FALSE);
+  }
+
+  public void number(long value) {
+    if (value == Long.MIN_VALUE) {
+      raw(Long.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return;
+    }
+    ensure(20);
+    if (value < 0) {
+      buf[size++] = '-';
+      value = -value;
+    }
+    int digits = digitCount(value);
+    int end = size + digits;
+    for (int i = end - 1; i >= size; i--) {
+      buf[i] = (byte) ('0' + (value % 10));
+      value /= 10;
+    }
+    size = end;
+  }
+
+  /** Finite doubles as JSON numbers; NaN and infinities as strings (JSON has no literal for them). */
+  public void number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      string(Double.toString(value), Integer.MAX_VALUE);
+      return;
+    }
+    if (value == (long) value && Math.abs(value) < 1e15) {
+      number((long) value);
+      return;
+    }
+    raw(Double.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** Writes a quoted, escaped string of at most {@code maxBytes} UTF-8 bytes (before escaping). */
+  public void string(CharSequence s, int maxBytes) {
+    raw((byte) '"');
+    stringContent(s, maxBytes);
+    raw((byte) '"');
+  }
+
+  /**
+   * Writes the escaped content of a string without quotes. Counts UTF-8 bytes of the input and, past
+   * {@code maxBytes}, stops at a character boundary and appends {@link #CUT_MARKER}.
+   */
+  public void stringContent(CharSequence s, int maxBytes) {
+    int len = s.length();
+    ensure(len + 16);
+    int budget = maxBytes;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (--budget < 0) {
+          cut();
+          return;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          if (size == buf.length) {
+            ensure(len - i + 16);
+          }
+          buf[size++] = (byte) c;
+        } else {
+          escapeAscii(c);
+        }
+      } else if (c < 0x800) {
+        budget -= 2;
+        if (budget < 0) {
+          cut();
+          return;
+        }
+        ensure(2);
+        buf[size++] = (byte) (0xC0 | (c >> 6));
+        buf[size++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < len
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        budget -= 4;
+        if (budget < 0) {
+          cut();
+          return;
+        }
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        ensure(4);
+        buf[size++] = (byte) (0xF0 | (cp >> 18));
+        buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[size++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+        // A lone surrogate cannot be encoded as UTF-8; the line separators break some readers.
+        budget -= 6;
+        if (budget < 0) {
+          cut();
+          return;
+        }
+        unicodeEscape(c);
+      } else {
+        budget -= 3;
+        if (budget < 0) {
+          cut();
+          return;
+        }
+        ensure(3);
+        buf[size++] = (byte) (0xE0 | (c >> 12));
+        buf[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[size++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+  }
+
+  private void cut() {
+    raw(CUT_BYTES);
+  }
+
+  private void escapeAscii(char c) {
+    ensure(6);
+    switch (c) {
+      case '"' -> {
+        buf[size++] = '\\';
+        buf[size++] = '"';
+      }
+      case '\\' -> {
+        buf[size++] = '\\';
+        buf[size++] = '\\';
+      }
+      case '\n' -> {
+        buf[size++] = '\\';
+        buf[size++] = 'n';
+      }
+      case '\r' -> {
+        buf[size++] = '\\';
+        buf[size++] = 'r';
+      }
+      case '\t' -> {
+        buf[size++] = '\\';
+        buf[size++] = 't';
+      }
+      default -> unicodeEscape(c);
+    }
+  }
+
+  private void unicodeEscape(char c) {
+    ensure(6);
+    buf[size++] = '\\';
+    buf[size++] = 'u';
+    buf[size++] = HEX[(c >> 12) & 0xF];
+    buf[size++] = HEX[(c >> 8) & 0xF];
+    buf[size++] = HEX[(c >> 4) & 0xF];
+    buf[size++] = HEX[c & 0xF];
+  }
+
+  private static int digitCount(long v) {
+    int n = 1;
+    while (v >= 10) {
+      v /= 10;
+      n++;
+    }
+    return n;
+  }
+
+  private void ensure(int extra) {
+    if (size + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+    }
+  }
+
+  private static final class Literals {
+    static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  }
+}

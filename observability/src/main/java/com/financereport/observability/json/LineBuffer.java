@@ -1,0 +1,74 @@
+package com.financereport.observability.json;
+
+import com.financereport.observability.redaction.Redactor;
+
+/**
+ * Per-thread state of the JSON encoder: the output buffer, the value renderer, the timestamp
+ * cache and the user keys already written on the current line (to resolve clashes).
+ */
+final class LineBuffer {
+  final JsonWriter out = new JsonWriter(1024);
+  final EventTimestamp timestamp = new EventTimestamp();
+  private final StructuredValueWriter values;
+  private String[] written = new String[16];
+  private int writtenCount;
+
+  LineBuffer(Redactor redactor, int maxValueBytes) {
+    this.values = new StructuredValueWriter(redactor, maxValueBytes);
+  }
+
+  void clear() {
+    for (int i = 0; i < writtenCount; i++) {
+      written[i] = null;
+    }
+    writtenCount = 0;
+  }
+
+  /**
+   * Appends one user member. A key that clashes with a fixed member or an earlier user key gets
+   * {@code prefix} (and a counter if still taken). Returns false, leaving the line as it was, when
+   * the member would pass {@code lineLimit}.
+   */
+  boolean member(String rawKey, String prefix, Object value, int lineLimit) {
+    String key = rawKey == null ? "null" : rawKey;
+    String name = uniqueName(key, prefix);
+    int mark = out.size();
+    out.raw((byte) ',');
+    values.key(out, name);
+    out.raw((byte) ':');
+    values.value(out, key, value, lineLimit);
+    if (out.size() > lineLimit) {
+      out.truncateTo(mark);
+      return false;
+    }
+    remember(name);
+    return true;
+  }
+
+  private String uniqueName(String key, String prefix) {
+    if (!LineFields.RESERVED.contains(key) && !isWritten(key)) {
+      return key;
+    }
+    String candidate = prefix + key;
+    for (int n = 2; LineFields.RESERVED.contains(candidate) || isWritten(candidate); n++) {
+      candidate = prefix + key + "." + n;
+    }
+    return candidate;
+  }
+
+  private boolean isWritten(String name) {
+    for (int i = 0; i < writtenCount; i++) {
+      if (written[i].equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void remember(String name) {
+    if (writtenCount == written.length) {
+      written = java.util.Arrays.copyOf(written, written.length * 2);
+    }
+    written[writtenCount++] = name;
+  }
+}
