@@ -1,0 +1,109 @@
+package com.financereport.observability.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.financereport.observability.json.JsonLineEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The test JVM has no logback.xml: Logback finds our Configurator through the service loader, as
+ * it does in any application that only adds the dependency.
+ */
+class ZeroConfigurationTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theServiceLoaderHookInstallsTheJsonStdoutAppender() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+
+    assertThat(root.getAppender(ObservabilityConfigurator.APPENDER_NAME))
+        .isInstanceOfSatisfying(
+            StdoutAppender.class,
+            appender -> assertThat(appender.getEncoder()).isInstanceOf(JsonLineEncoder.class));
+  }
+
+  @Test
+  void slf4jEventsBecomeOneJsonLineOnStdout() {
+    List<JsonNode> lines =
+        captureStdout(
+            () ->
+                LoggerFactory.getLogger("zero.config")
+                    .atInfo()
+                    .addKeyValue("invoice_id", 77)
+                    .log("Invoice sent"));
+
+    assertThat(lines).hasSize(1);
+    JsonNode line = lines.get(0);
+    assertThat(line.get("message").asText()).isEqualTo("Invoice sent");
+    assertThat(line.get("invoice_id").asInt()).isEqualTo(77);
+    assertThat(line.get("service.name").asText()).isNotEmpty();
+    assertThat(line.has("deployment.environment")).isTrue();
+  }
+
+  @Test
+  void javaUtilLoggingComesOutInTheSameFormat() {
+    List<JsonNode> lines =
+        captureStdout(
+            () -> java.util.logging.Logger.getLogger("jdk.component").warning("from the JDK"));
+
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).get("logger").asText()).isEqualTo("jdk.component");
+    assertThat(lines.get(0).get("level").asText()).isEqualTo("WARN");
+    assertThat(lines.get(0).get("message").asText()).isEqualTo("from the JDK");
+  }
+
+  @Test
+  void commonsLoggingComesOutInTheSameFormat() {
+    List<JsonNode> lines =
+        captureStdout(
+            () -> org.apache.commons.logging.LogFactory.getLog("jcl.component").info("from JCL"));
+
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).get("logger").asText()).isEqualTo("jcl.component");
+  }
+
+  @Test
+  void log4jApiCallsComeOutInTheSameFormat() {
+    List<JsonNode> lines =
+        captureStdout(
+            () -> org.apache.logging.log4j.LogManager.getLogger("log4j.component").info("from log4j-api"));
+
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).get("message").asText()).isEqualTo("from log4j-api");
+  }
+
+  private static List<JsonNode> captureStdout(Runnable action) {
+    LoggerFactory.getILoggerFactory(); // initialise before redirecting
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        lines.add(JSON.readTree(line));
+      } catch (java.io.IOException e) {
+        throw new AssertionError("stdout line is not JSON: " + line, e);
+      }
+    }
+    return lines;
+  }
+}
