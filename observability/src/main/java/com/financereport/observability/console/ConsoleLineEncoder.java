@@ -58,8 +58,8 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
       color = color || System.console() != null;
     }
     redactor = runtime.redactor();
-    maxLineBytes = Math.max(1024, runtime.settings().limits().maxLineBytes());
-    maxValueBytes = Math.max(64, Math.min(runtime.settings().limits().maxValueBytes(), maxLineBytes / 2));
+    maxLineBytes = runtime.settings().limits().lineBytes();
+    maxValueBytes = runtime.settings().limits().valueBytes();
     super.start();
   }
 

@@ -54,9 +54,8 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     }
     ObservabilitySettings settings = runtime.settings();
     redactor = runtime.redactor();
-    maxLineBytes = Math.max(1024, settings.limits().maxLineBytes());
-    // A single value may never use more than half a line, so fixed members always fit.
-    maxValueBytes = Math.max(64, Math.min(settings.limits().maxValueBytes(), maxLineBytes / 2));
+    maxLineBytes = settings.limits().lineBytes();
+    maxValueBytes = settings.limits().valueBytes();
     resourceMembers = resourceMembers(settings);
     super.start();
   }

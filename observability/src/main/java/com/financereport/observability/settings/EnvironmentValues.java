@@ -76,62 +76,69 @@ final class EnvironmentValues {
 
   /** A duration: plain milliseconds as in the OTel spec, or a number with ms, s, m, h or d. */
   Duration duration(String key, Duration fallback) {
-    String value = text(key);
-    if (value == null) {
-      return fallback;
-    }
-    Matcher m = DURATION.matcher(value);
-    if (m.matches()) {
-      try {
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
-        Duration parsed =
+    return withUnit(
+        key,
+        fallback,
+        DURATION,
+        "ms",
+        (amount, unit) ->
             switch (unit) {
               case "s" -> Duration.ofSeconds(amount);
               case "m" -> Duration.ofMinutes(amount);
               case "h" -> Duration.ofHours(amount);
               case "d" -> Duration.ofDays(amount);
               default -> Duration.ofMillis(amount);
-            };
-        if (!parsed.isZero()) {
-          return parsed;
-        }
-      } catch (NumberFormatException | ArithmeticException ignored) {
-        // reported below
-      }
-    }
-    warnings.add(
-        key + " must be a positive duration such as 5000, 5s, 10m or 7d; using " + fallback);
-    return fallback;
+            },
+        d -> !d.isZero(),
+        "a positive duration such as 5000, 5s, 10m or 7d");
   }
 
   /** A byte count: plain bytes, or a number with KiB, MiB or GiB (KB/MB/GB are read as binary too). */
   long bytes(String key, long fallback) {
+    return withUnit(
+        key,
+        fallback,
+        SIZE,
+        "b",
+        (amount, unit) ->
+            Math.multiplyExact(
+                amount,
+                switch (unit.charAt(0)) {
+                  case 'k' -> 1L << 10;
+                  case 'm' -> 1L << 20;
+                  case 'g' -> 1L << 30;
+                  default -> 1L;
+                }),
+        n -> n > 0,
+        "a positive size such as 65536, 64KiB or 256MiB");
+  }
+
+  /** Parses "number[unit]"; anything unparsable, overflowing or rejected by {@code valid} warns. */
+  private <T> T withUnit(
+      String key,
+      T fallback,
+      Pattern shape,
+      String defaultUnit,
+      java.util.function.BiFunction<Long, String, T> convert,
+      java.util.function.Predicate<T> valid,
+      String expected) {
     String value = text(key);
     if (value == null) {
       return fallback;
     }
-    Matcher m = SIZE.matcher(value);
+    Matcher m = shape.matcher(value);
     if (m.matches()) {
       try {
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        long factor =
-            switch (unit.charAt(0)) {
-              case 'k' -> 1L << 10;
-              case 'm' -> 1L << 20;
-              case 'g' -> 1L << 30;
-              default -> 1L;
-            };
-        long parsed = Math.multiplyExact(amount, factor);
-        if (parsed > 0) {
+        String unit = m.group(2) == null ? defaultUnit : m.group(2).toLowerCase(Locale.ROOT);
+        T parsed = convert.apply(Long.parseLong(m.group(1)), unit);
+        if (valid.test(parsed)) {
           return parsed;
         }
       } catch (NumberFormatException | ArithmeticException ignored) {
         // reported below
       }
     }
-    warnings.add(key + " must be a positive size such as 65536, 64KiB or 256MiB; using " + fallback);
+    warnings.add(key + " must be " + expected + "; using " + fallback);
     return fallback;
   }
 

@@ -8,4 +8,14 @@ package com.financereport.observability.settings;
  */
 public record OutputLimits(int maxValueBytes, int maxLineBytes) {
   public static final OutputLimits DEFAULTS = new OutputLimits(16 * 1024, 64 * 1024);
+
+  /** The line limit encoders apply: at least 1 KiB, so the fixed members always fit. */
+  public int lineBytes() {
+    return Math.max(1024, maxLineBytes);
+  }
+
+  /** The value limit encoders apply: at most half a line, so one value never crowds out the rest. */
+  public int valueBytes() {
+    return Math.max(64, Math.min(maxValueBytes, lineBytes() / 2));
+  }
 }
