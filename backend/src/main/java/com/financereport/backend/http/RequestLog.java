@@ -16,13 +16,14 @@ final class RequestLog implements RequestLogger {
 
   @Override
   public void handle(Context ctx, Float executionTimeMs) {
+    String requestId = ctx.attribute(RequestContextFilter.REQUEST_ID_ATTRIBUTE);
     log.atInfo()
         .setMessage(MESSAGE)
         .addKeyValue("method", ctx.method().name())
         .addKeyValue("route", route(ctx))
         .addKeyValue("status_code", ctx.statusCode())
         .addKeyValue("duration_ms", Math.round(executionTimeMs * 1000.0) / 1000.0)
-        .addKeyValue("request_id", ctx.attribute(RequestContextFilter.REQUEST_ID_ATTRIBUTE))
+        .addKeyValue("request_id", requestId)
         .addKeyValue("trace_id", Span.current().getSpanContext().getTraceId())
         .log();
   }
