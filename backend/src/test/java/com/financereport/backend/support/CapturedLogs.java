@@ -18,7 +18,7 @@ import org.slf4j.event.KeyValuePair;
  * library's console appender writes the stdout lines.
  */
 public final class CapturedLogs implements AutoCloseable {
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> appender = new SnapshotAppender();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final PrintStream originalOut = System.out;
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -77,6 +77,15 @@ public final class CapturedLogs implements AutoCloseable {
     System.setOut(originalOut);
     root.detachAppender(appender);
     appender.stop();
+  }
+
+  /** Freezes MDC and key-values at logging time: Logback reads the MDC lazily otherwise. */
+  private static final class SnapshotAppender extends ListAppender<ILoggingEvent> {
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      super.append(event);
+    }
   }
 
   /** Writes to the capture buffer and to the real stdout, so test output stays visible. */
