@@ -41,7 +41,8 @@ final class DatabaseStartupWait {
     while (true) {
       attempt++;
       long remaining = deadline - System.nanoTime();
-      try (Connection ignored = connect(Duration.ofNanos(Math.max(remaining, 1)))) {
+      try {
+        connect(Duration.ofNanos(Math.max(remaining, 1))).close();
         if (attempt > 1) {
           log.atInfo().setMessage("PostgreSQL is reachable").addKeyValue("attempts", attempt).log();
         }

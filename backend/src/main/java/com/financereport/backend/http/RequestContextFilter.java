@@ -29,9 +29,11 @@ final class RequestContextFilter implements Filter {
     ((HttpServletResponse) response).setHeader(RequestId.HEADER, requestId);
     Context context = RequestTraceContext.of(http);
     MDC.put(RequestId.MDC_KEY, requestId);
-    try (Scope ignored = context.makeCurrent()) {
+    Scope scope = context.makeCurrent();
+    try {
       chain.doFilter(request, response);
     } finally {
+      scope.close();
       MDC.remove(RequestId.MDC_KEY);
     }
   }

@@ -20,7 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RequestTraceContext {
   private static final TextMapGetter<HttpServletRequest> HEADERS =
       new TextMapGetter<>() {
+        // Still abstract in the API; the W3C propagator only calls get().
         @Override
+        @SuppressWarnings("deprecation")
         public Iterable<String> keys(HttpServletRequest request) {
           return Collections.list(request.getHeaderNames());
         }
