@@ -73,6 +73,7 @@ public final class FinanceReportBackend {
       Javalin server =
           HttpApplication.create(
               settings.debug(),
+              observability.redactor(),
               List.of(
                   new PingEndpoint(),
                   new HealthEndpoint(healthChecks, observability, BackendVersion.read()),

@@ -1,5 +1,6 @@
 package com.financereport.backend.http;
 
+import com.financereport.observability.redaction.Redactor;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns exceptions into JSON answers {@code {detail, request_id}}. Unexpected failures are logged
  * once as "HTTP Request Failed" with the exception and answered 500 with a generic detail, unless
- * DEBUG is on, so internals never reach a caller in production.
+ * DEBUG is on, so internals never reach a caller in production (and even then redacted).
  */
 final class FailureResponses {
   static final String FAILURE_MESSAGE = "HTTP Request Failed";
@@ -17,9 +18,11 @@ final class FailureResponses {
   private static final Logger log = LoggerFactory.getLogger(FailureResponses.class);
 
   private final boolean debug;
+  private final Redactor redactor;
 
-  FailureResponses(boolean debug) {
+  FailureResponses(boolean debug, Redactor redactor) {
     this.debug = debug;
+    this.redactor = redactor;
   }
 
   void apiError(ApiError error, Context ctx) {
@@ -33,7 +36,7 @@ final class FailureResponses {
 
   void unexpected(Exception failure, Context ctx) {
     logFailure(failure, ctx);
-    respond(ctx, 500, debug ? failure.toString() : GENERIC_DETAIL);
+    respond(ctx, 500, debug ? redactor.redactText(failure.toString()) : GENERIC_DETAIL);
   }
 
   private void logFailure(Exception failure, Context ctx) {

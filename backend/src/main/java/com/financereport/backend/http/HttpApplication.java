@@ -1,5 +1,6 @@
 package com.financereport.backend.http;
 
+import com.financereport.observability.redaction.Redactor;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -14,10 +15,11 @@ public final class HttpApplication {
   private HttpApplication() {}
 
   /**
-   * @param debug DEBUG=true: 500 answers show the exception instead of a generic detail
+   * @param debug DEBUG=true: 500 answers show the (redacted) exception instead of a generic detail
+   * @param redactor the process's one redactor
    */
-  public static Javalin create(boolean debug, List<Routes> routes) {
-    FailureResponses failures = new FailureResponses(debug);
+  public static Javalin create(boolean debug, Redactor redactor, List<Routes> routes) {
+    FailureResponses failures = new FailureResponses(debug, redactor);
     return Javalin.create(
         config -> {
           config.showJavalinBanner = false;

@@ -223,6 +223,26 @@ class HealthTest {
   }
 
   @Test
+  void unexpectedFailureAnswers503WithErrorTypeAndNoStackTrace() {
+    Map<String, String> env = TestEnvironment.bare();
+    ObservabilityRuntime runtime =
+        ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(env));
+    // A status source that throws is a bug in the pipeline, not an unreachable collector.
+    runtime.exportStatusSource(
+        () -> {
+          throw new IllegalStateException("export status unavailable");
+        });
+
+    HttpProbe.Response response = health(env, runtime);
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.json().path("status").asText()).isEqualTo("error");
+    assertThat(response.json().path("error_type").asText()).isEqualTo("IllegalStateException");
+    assertThat(response.json().path("error").asText()).isNotBlank();
+    assertThat(response.body()).doesNotContain("at com.financereport");
+  }
+
+  @Test
   void apiHealthAnswersLikeHealth() {
     try (RunningBackend backend =
         FinanceReportBackend.start(

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.financereport.backend.support.CapturedLogs;
 import com.financereport.backend.support.HttpProbe;
+import com.financereport.observability.redaction.Redactor;
 import io.javalin.Javalin;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,14 +21,15 @@ class FailureResponsesTest {
               "/api/boom",
               ctx -> {
                 LoggerFactory.getLogger("test.handler").info("about to fail");
-                throw new IllegalStateException("ledger row 17 is corrupt");
+                throw new IllegalStateException(
+                    "ledger row 17 is corrupt; upstream refused Bearer hunter2-token-db");
               });
 
   private final CapturedLogs logs = new CapturedLogs();
   private Javalin app;
 
   private HttpProbe start(boolean debug) {
-    app = HttpApplication.create(debug, List.of(FAILING)).start("127.0.0.1", 0);
+    app = HttpApplication.create(debug, Redactor.defaults(), List.of(FAILING)).start("127.0.0.1", 0);
     return new HttpProbe(app.port());
   }
 
@@ -54,6 +56,13 @@ class FailureResponsesTest {
     HttpProbe.Response response = start(true).get("/api/boom");
 
     assertThat(response.json().path("detail").asText()).contains("ledger row 17 is corrupt");
+  }
+
+  @Test
+  void debugDetailIsRedacted() {
+    HttpProbe.Response response = start(true).get("/api/boom");
+
+    assertThat(response.json().path("detail").asText()).doesNotContain("hunter2-token-db");
   }
 
   @Test
