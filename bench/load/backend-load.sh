@@ -56,6 +56,8 @@ run_case() {
 }
 
 echo "finance-report-backend load: GET /api/ping, ${DURATION}s, ${THREADS} thread(s), ${CONNECTIONS} connections, $(nproc) cores"
+# wrk shares the machine with the server: the load average says how much the figures can be trusted.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_case stdout-only
 
 python3 "$ROOT/bench/load/otlp-sink.py" "$SINK_PORT" >"$WORK/sink.out" 2>&1 &
@@ -66,3 +68,4 @@ run_case otlp-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT"
 kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=""
 cat "$WORK/sink.out"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
