@@ -52,44 +52,34 @@ public final class HealthChecks implements AutoCloseable {
     return new Builder(timeout, redactor);
   }
 
-  /** Runs all checks concurrently; the map keeps registration order. */
+  /** Runs all checks concurrently; the verdict keeps registration order. */
   public HealthVerdict runAll() {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Future<CheckResult>> running = new LinkedHashMap<>();
+    checks.forEach(
+        (name, registered) -> {
+          if (registered.check() != null) {
+            running.put(name, submit(registered.check()));
+          }
+        });
     Map<String, CheckResult> results = new LinkedHashMap<>();
-    for (String name : checks.keySet()) {
-      RegisteredCheck registered = checks.get(name);
-      if (registered.check() == null) {
-        continue;
-      }
-      try {
-        running.put(name, executor.submit(() -> timed(registered.check())));
-      } catch (RejectedExecutionException e) {
-        results.put(name, CheckResult.down("too many health checks in flight"));
-      }
-    }
-    for (String name : checks.keySet()) {
-      RegisteredCheck registered = checks.get(name);
-      if (registered.check() == null) {
-        results.put(name, CheckResult.notConfigured());
-        continue;
-      }
-      Future<CheckResult> future = running.get(name);
-      if (future == null) {
-        continue;
-      }
-      results.put(name, await(future, deadline));
-    }
-    Map<String, CheckResult> ordered = new LinkedHashMap<>();
     boolean requiredDown = false;
-    for (String name : checks.keySet()) {
-      CheckResult result = results.get(name);
-      ordered.put(name, result);
-      if (checks.get(name).required() && result.status() == CheckStatus.DOWN) {
-        requiredDown = true;
-      }
+    for (Map.Entry<String, RegisteredCheck> entry : checks.entrySet()) {
+      Future<CheckResult> future = running.get(entry.getKey());
+      CheckResult result = future == null ? CheckResult.notConfigured() : await(future, deadline);
+      results.put(entry.getKey(), result);
+      requiredDown |= entry.getValue().required() && result.status() == CheckStatus.DOWN;
     }
-    return new HealthVerdict(ordered, !requiredDown);
+    return new HealthVerdict(results, !requiredDown);
+  }
+
+  private Future<CheckResult> submit(HealthCheck check) {
+    try {
+      return executor.submit(() -> timed(check));
+    } catch (RejectedExecutionException e) {
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          CheckResult.down("too many health checks in flight"));
+    }
   }
 
   private CheckResult timed(HealthCheck check) {
