@@ -1,0 +1,43 @@
+package com.financereport.backend.http;
+
+import com.financereport.observability.redaction.Redactor;
+import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.servlet.FilterHolder;
+
+/** Builds the Javalin application: request context, request log, JSON failures and the routes. */
+public final class HttpApplication {
+  // Statements are small documents (CSV, PDF); anything larger is refused with 413.
+  private static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+
+  private HttpApplication() {}
+
+  /**
+   * @param debug DEBUG=true: 500 answers show the (redacted) exception instead of a generic detail
+   * @param redactor the process's one redactor
+   */
+  public static Javalin create(boolean debug, Redactor redactor, List<Routes> routes) {
+    FailureResponses failures = new FailureResponses(debug, redactor);
+    return Javalin.create(
+        config -> {
+          config.showJavalinBanner = false;
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.jetty.modifyServletContextHandler(
+              handler ->
+                  handler.addFilter(
+                      new FilterHolder(new RequestContextFilter()),
+                      "/*",
+                      EnumSet.of(DispatcherType.REQUEST)));
+          config.requestLogger.http(new RequestLog());
+          config.router.mount(
+              router -> {
+                router.exception(ApiError.class, failures::apiError);
+                router.exception(DependencyUnavailableException.class, failures::unavailable);
+                router.exception(Exception.class, failures::unexpected);
+                routes.forEach(group -> group.register(router));
+              });
+        });
+  }
+}

@@ -1,0 +1,9 @@
+package com.financereport.backend.http;
+
+import io.javalin.router.JavalinDefaultRouting;
+
+/** A group of endpoints that adds itself to the router. */
+@FunctionalInterface
+public interface Routes {
+  void register(JavalinDefaultRouting router);
+}
