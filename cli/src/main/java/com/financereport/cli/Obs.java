@@ -1,6 +1,8 @@
 package com.financereport.cli;
 
 import com.financereport.cli.envcheck.EnvCheckCommand;
+import com.financereport.cli.vault.EnvGetCommand;
+import com.financereport.cli.vault.EnvSetCommand;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +66,7 @@ public final class Obs implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Check and edit the service's environment: drift check, Vault get/set.",
       footer = ExitCode.FOOTER,
-      subcommands = {EnvCheckCommand.class})
+      subcommands = {EnvCheckCommand.class, EnvSetCommand.class, EnvGetCommand.class})
   static final class Env implements Runnable {
     private final CliContext context;
 
