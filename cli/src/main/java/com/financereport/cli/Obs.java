@@ -1,11 +1,14 @@
 package com.financereport.cli;
 
 import com.financereport.cli.envcheck.EnvCheckCommand;
+import com.financereport.cli.signoz.SignozCommand;
 import com.financereport.cli.vault.EnvGetCommand;
 import com.financereport.cli.vault.EnvSetCommand;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The obs command: the entry point of the jar and the root of every sub-command. */
 @Command(
@@ -14,9 +17,11 @@ import picocli.CommandLine.Command;
     version = "obs 0.1.0",
     description = "Operational checks and key management for finance-report observability.",
     footer = ExitCode.FOOTER,
-    subcommands = {Obs.Env.class})
+    subcommands = {Obs.Env.class, SignozCommand.class})
 public final class Obs implements Runnable {
   private final CliContext context;
+
+  @Spec CommandSpec spec;
 
   public Obs(CliContext context) {
     this.context = context;
@@ -57,7 +62,7 @@ public final class Obs implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(context.out());
+    spec.commandLine().usage(context.out());
   }
 
   /** The {@code obs env} group. */
@@ -70,13 +75,15 @@ public final class Obs implements Runnable {
   static final class Env implements Runnable {
     private final CliContext context;
 
+  @Spec CommandSpec spec;
+
     Env(CliContext context) {
       this.context = context;
     }
 
     @Override
     public void run() {
-      new CommandLine(this).usage(context.out());
+      spec.commandLine().usage(context.out());
     }
   }
 
