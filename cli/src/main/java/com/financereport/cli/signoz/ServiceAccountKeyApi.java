@@ -13,11 +13,11 @@ import java.util.Map;
 /**
  * API keys from SigNoz v0.118: keys belong to service accounts. {@code create} makes (or reuses)
  * the account named {@code name}, gives a new account its managed role, and adds a key named
- * {@code name-yyyyMMddHHmmss}, so a rotation never collides with the key it replaces.
+ * {@code name-yyyyMMddHHmmssSSS}, so a rotation never collides with the key it replaces.
  */
 final class ServiceAccountKeyApi implements ApiKeyApi {
   private static final DateTimeFormatter KEY_SUFFIX =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final SignozConnection connection;
   private final SignozVersion version;
