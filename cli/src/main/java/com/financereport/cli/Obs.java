@@ -4,6 +4,7 @@ import com.financereport.cli.envcheck.EnvCheckCommand;
 import com.financereport.cli.signoz.SignozCommand;
 import com.financereport.cli.vault.EnvGetCommand;
 import com.financereport.cli.vault.EnvSetCommand;
+import com.financereport.cli.verify.VerifyCommand;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
     version = "obs 0.1.0",
     description = "Operational checks and key management for finance-report observability.",
     footer = ExitCode.FOOTER,
-    subcommands = {Obs.Env.class, SignozCommand.class})
+    subcommands = {VerifyCommand.class, Obs.Env.class, SignozCommand.class})
 public final class Obs implements Runnable {
   private final CliContext context;
 
@@ -34,6 +35,8 @@ public final class Obs implements Runnable {
   /** Runs one invocation and returns its exit code; tests call this with their own context. */
   public static int run(CliContext context, String... args) {
     CommandLine commandLine = new CommandLine(new Obs(context), new ContextFactory(context));
+    // Last one wins, so a CI script can override an option set earlier in the same command line.
+    commandLine.setOverwrittenOptionsAllowed(true);
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setColorScheme(
