@@ -29,6 +29,8 @@ public final class JsonHttpClient {
         HttpClient.newBuilder()
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            // HTTP/1.1: no h2c upgrade dance with plain-http servers such as a local Vault or collector.
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
   }
 

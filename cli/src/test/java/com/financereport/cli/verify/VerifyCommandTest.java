@@ -53,7 +53,7 @@ class VerifyCommandTest {
                 "--service", "finance-report-backend",
                 "--signoz-url", signoz.baseUri().toString(),
                 "--otlp-endpoint", collector.baseUri().toString(),
-                "--timeout", "2s",
+                "--timeout", "5s",
                 "--poll-attempts", "2",
                 "--poll-interval", "50ms"));
     args.addAll(List.of(extra));
