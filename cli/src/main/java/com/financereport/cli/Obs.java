@@ -5,7 +5,10 @@ import com.financereport.cli.signoz.SignozCommand;
 import com.financereport.cli.vault.EnvGetCommand;
 import com.financereport.cli.vault.EnvSetCommand;
 import com.financereport.cli.verify.VerifyCommand;
+import java.lang.ref.Reference;
 import java.lang.reflect.Constructor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,13 @@ public final class Obs implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(CliContext.fromSystem(), args));
+    // The OTel SDK reports export failures through java.util.logging, as multi-line stack traces
+    // on stderr; verify already reports them as one check line, so the SDK stays quiet here.
+    Logger sdkLogger = Logger.getLogger("io.opentelemetry");
+    sdkLogger.setLevel(Level.OFF);
+    int code = run(CliContext.fromSystem(), args);
+    Reference.reachabilityFence(sdkLogger);
+    System.exit(code);
   }
 
   /** Runs one invocation and returns its exit code; tests call this with their own context. */
@@ -78,7 +87,7 @@ public final class Obs implements Runnable {
   static final class Env implements Runnable {
     private final CliContext context;
 
-  @Spec CommandSpec spec;
+    @Spec CommandSpec spec;
 
     Env(CliContext context) {
       this.context = context;

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Three-way drift check between the Vault agent template, the keys the service's settings read"
-          + " (SettingsKeys.ALL) and .env.example.",
+      "Three-way drift check: secrets template, settings keys and .env.example.",
+      "Compares the Vault agent template's KEY= lines, the keys the service's settings read"
+          + " (SettingsKeys.ALL) and the KEY= lines of .env.example.",
       "Errors: a template key no setting reads (unused secret); a setting missing from"
           + " .env.example (undocumented). A missing template is a warning."
     },

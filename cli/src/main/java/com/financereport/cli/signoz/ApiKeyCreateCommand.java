@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "create",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates a SigNoz API key (personal access token up to v0.117, service-account key from v0.118)",
+      "Creates a SigNoz API key and stores it in Vault.",
+      "A personal access token up to v0.117, a service-account key from v0.118;",
       "and stores api_key, api_key_name, api_key_id and url in Vault at secret/platform/{env}/signoz.",
       "With --no-store-vault the key is printed once instead. If Vault cannot be written, the new key is revoked."
     },

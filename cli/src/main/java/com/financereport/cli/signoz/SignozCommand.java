@@ -47,7 +47,7 @@ public final class SignozCommand implements Runnable {
   static final class ApiKeys implements Runnable {
     private final CliContext context;
 
-  @Spec CommandSpec spec;
+    @Spec CommandSpec spec;
 
     ApiKeys(CliContext context) {
       this.context = context;

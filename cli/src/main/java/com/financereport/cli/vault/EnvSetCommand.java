@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
     name = "set",
     mixinStandardHelpOptions = true,
     description = {
-      "Adds or changes variables in the service's Vault KV v2 secret (VAULT_ADDR, VAULT_TOKEN).",
-      "Reads, merges and writes with check-and-set; a concurrent edit is re-read and merged, never lost.",
-      "Values are shown masked."
+      "Adds or changes variables in the service's Vault secret; values are shown masked.",
+      "Vault KV v2 at VAULT_ADDR with VAULT_TOKEN.",
+      "Reads, merges and writes with check-and-set; a concurrent edit is re-read and merged, never lost."
     },
     footer = ExitCode.FOOTER)
 public final class EnvSetCommand implements Callable<Integer> {

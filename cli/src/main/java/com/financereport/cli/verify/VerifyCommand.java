@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Post-deploy verification. Checks /health (status, dependencies, git_sha, observability snapshot),",
+      "Post-deploy verification: /health, the collector, and a canary log record through OTLP into SigNoz.",
+      "Checks /health (status, dependencies, git_sha, observability snapshot),",
       "the collector (GET /v1/logs answers 405, or its :13133 health), sends a canary log record over OTLP",
       "with the official SDK exporter, and with --signoz-url and SIGNOZ_API_KEY polls SigNoz until it arrives.",
       "Each check is OK, FAIL or SKIPPED with a reason; any FAIL exits 1.",

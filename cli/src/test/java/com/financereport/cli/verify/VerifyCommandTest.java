@@ -167,7 +167,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void unreachableCollectorFailsAndSendsNoCanary() {
+  void unreachableCollectorFailsTheProbeAndTheCanary() {
     FakeHttpServer closed = new FakeHttpServer(r -> FakeResponse.empty(200));
     String deadEndpoint = closed.baseUri().toString();
     closed.close();
