@@ -54,14 +54,14 @@ enum CanaryQuery {
     spec.put("name", "A");
     spec.put("signal", "logs");
     spec.put("filter", Map.of("expression", expression));
-    spec.put("order", List.of(Map.of("key", Map.of("name", "timestamp"), "direction", "desc")));
+    spec.put("order", List.of(ordered("key", Map.of("name", "timestamp"), "direction", "desc")));
     spec.put("limit", LIMIT);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("schemaVersion", "v1");
     body.put("start", startMs);
     body.put("end", endMs);
     body.put("requestType", "raw");
-    body.put("compositeQuery", Map.of("queries", List.of(Map.of("type", "builder_query", "spec", spec))));
+    body.put("compositeQuery", Map.of("queries", List.of(ordered("type", "builder_query", "spec", spec))));
     return body;
   }
 
@@ -78,8 +78,8 @@ enum CanaryQuery {
     query.put("expression", "A");
     query.put("disabled", false);
     query.put("limit", LIMIT);
-    query.put("orderBy", List.of(Map.of("columnName", "timestamp", "order", "desc")));
-    query.put("filters", Map.of("op", "AND", "items", items));
+    query.put("orderBy", List.of(ordered("columnName", "timestamp", "order", "desc")));
+    query.put("filters", ordered("op", "AND", "items", items));
     Map<String, Object> composite = new LinkedHashMap<>();
     composite.put("queryType", "builder");
     composite.put("panelType", "list");
@@ -93,7 +93,16 @@ enum CanaryQuery {
   }
 
   private static Map<String, Object> item(String key, String type, String value) {
-    return Map.of("key", Map.of("key", key, "type", type, "dataType", "string"), "op", "=", "value", value);
+    return ordered("key", ordered("key", key, "type", type, "dataType", "string"), "op", "=", "value", value);
+  }
+
+  /** A map that serialises in the order written, so the request reads like the contract. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   /** A single-quoted expression literal; quotes and backslashes inside are escaped. */
