@@ -86,8 +86,8 @@ final class ApiKeyCreateCommand implements Callable<Integer> {
     }
     PrintWriter out = context.out();
     out.printf(
-        "created %s key %s (id %s) on SigNoz %s%n",
-        session.keys().generation(), created.name(), created.id(), session.version().raw());
+        "created key %s (id %s) on SigNoz %s (%s)%n",
+        created.name(), created.id(), session.version().raw(), session.keys().generation());
     if (keyVault != null) {
       out.printf("stored in Vault at %s (version %d)%n", keyVault.path(), vaultVersion);
     } else {
