@@ -62,4 +62,12 @@ class EnvGetCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("no secret at secret/finance_report/pr-47/app");
   }
+
+  @Test
+  void sealedVaultIsOneLineWithItsMessage() {
+    vault.seal();
+    CliRun run = get();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("obs: Vault read " + PATH + " failed: HTTP 503 Vault is sealed");
+  }
 }
