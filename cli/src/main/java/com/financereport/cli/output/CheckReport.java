@@ -29,7 +29,7 @@ public final class CheckReport {
       document.put(
           "checks",
           results.stream()
-              .map(r -> Map.of("name", r.name(), "status", r.verdict().name(), "detail", r.detail()))
+              .map(r -> JsonOutput.object("name", r.name(), "status", r.verdict().name(), "detail", r.detail()))
               .toList());
       new JsonOutput().print(out, document);
       return;

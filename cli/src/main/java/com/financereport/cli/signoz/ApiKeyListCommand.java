@@ -45,7 +45,7 @@ final class ApiKeyListCommand implements Callable<Integer> {
                     return row;
                   })
               .toList();
-      new JsonOutput().print(context.out(), Map.of("generation", session.keys().generation(), "keys", rows));
+      new JsonOutput().print(context.out(), JsonOutput.object("generation", session.keys().generation(), "keys", rows));
       return ExitCode.OK;
     }
     Table table = new Table("ID", "NAME", "ROLE", "OWNER", "EXPIRES");

@@ -5,7 +5,6 @@ import com.financereport.cli.ConfigurationException;
 import com.financereport.cli.ExitCode;
 import com.financereport.cli.output.JsonOutput;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,7 +55,7 @@ final class ApiKeyRevokeCommand implements Callable<Integer> {
     ApiKey key = matches.get(0);
     session.keys().revoke(key);
     if (signoz.json()) {
-      new JsonOutput().print(context.out(), Map.of("revoked", Map.of("id", key.id(), "name", key.name())));
+      new JsonOutput().print(context.out(), JsonOutput.object("revoked", JsonOutput.object("id", key.id(), "name", key.name())));
     } else {
       context.out().printf("revoked key %s (id %s)%n", key.name(), key.id());
       context.out().flush();

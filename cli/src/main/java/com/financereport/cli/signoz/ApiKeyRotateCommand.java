@@ -124,8 +124,8 @@ final class ApiKeyRotateCommand implements Callable<Integer> {
   private void print(ApiKey old, CreatedApiKey created, SignozKeyVault keyVault, int vaultVersion) {
     if (signoz.json()) {
       Map<String, Object> document = new LinkedHashMap<>();
-      document.put("old", Map.of("id", old.id(), "name", old.name(), "revoked", true));
-      document.put("new", Map.of("id", created.id(), "name", created.name()));
+      document.put("old", JsonOutput.object("id", old.id(), "name", old.name(), "revoked", true));
+      document.put("new", JsonOutput.object("id", created.id(), "name", created.name()));
       document.put("vault_path", keyVault.path().toString());
       document.put("vault_version", vaultVersion);
       new JsonOutput().print(context.out(), document);

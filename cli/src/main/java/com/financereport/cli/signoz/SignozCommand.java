@@ -2,7 +2,6 @@ package com.financereport.cli.signoz;
 
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ExitCode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

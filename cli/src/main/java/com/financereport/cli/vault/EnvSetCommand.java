@@ -109,7 +109,7 @@ public final class EnvSetCommand implements Callable<Integer> {
       document.put(
           "changes",
           changes.stream()
-              .map(c -> Map.of("key", c.key(), "change", c.label(), "value", SecretMask.mask(c.newValue())))
+              .map(c -> JsonOutput.object("key", c.key(), "change", c.label(), "value", SecretMask.mask(c.newValue())))
               .toList());
       new JsonOutput().print(context.out(), document);
       return;
