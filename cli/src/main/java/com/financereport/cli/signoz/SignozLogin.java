@@ -39,11 +39,22 @@ final class SignozLogin {
     if (password == null) {
       throw new ConfigurationException("SIGNOZ_EMAIL is set but SIGNOZ_PASSWORD is not (or use --password-stdin)");
     }
-    String token =
-        version.hasSessionLogin()
-            ? sessionLogin(anonymous, email, password)
-            : legacyLogin(anonymous, email, password);
-    return anonymous.withAccessToken(token);
+    return anonymous.withAccessToken(login(anonymous, version, email, password));
+  }
+
+  private static String login(SignozConnection anonymous, SignozVersion version, String email, String password) {
+    if (!version.hasSessionLogin()) {
+      return legacyLogin(anonymous, email, password);
+    }
+    try {
+      return sessionLogin(anonymous, email, password);
+    } catch (SignozApiException e) {
+      // v0.100 to v0.108 have both logins; a build without the session API answers 404.
+      if (e.status() == 404 && !version.atLeast(0, 109)) {
+        return legacyLogin(anonymous, email, password);
+      }
+      throw e;
+    }
   }
 
   private static String sessionLogin(SignozConnection anonymous, String email, String password) {

@@ -69,4 +69,14 @@ class SignozLoginTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("pass --url or set SIGNOZ_URL");
   }
+
+  @Test
+  void releaseWithBothLoginsFallsBackWhenTheSessionApiIsMissing() {
+    SignozFixture f = startWithUser("v0.105.0");
+    f.env.put("SIGNOZ_PASSWORD", "correct horse");
+    f.signoz.failNext("GET", "/api/v2/sessions/context", 404, "route not found");
+    CliRun run = f.apiKey("list");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(f.signoz.server().requests()).anyMatch(r -> r.path().equals("/api/v1/login"));
+  }
 }
