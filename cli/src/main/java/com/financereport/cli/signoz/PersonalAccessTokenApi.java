@@ -51,7 +51,7 @@ final class PersonalAccessTokenApi implements ApiKeyApi {
 
   @Override
   public void probe(String key) {
-    ProbeResult.requireAccepted(connection.withApiKey(key), "/api/v1/pats");
+    KeyProbe.requireAccepted(connection.withApiKey(key), "/api/v1/pats");
   }
 
   @Override

@@ -102,7 +102,7 @@ final class ServiceAccountKeyApi implements ApiKeyApi {
 
   @Override
   public void probe(String key) {
-    ProbeResult.requireAccepted(connection.withApiKey(key), "/api/v1/service_accounts");
+    KeyProbe.requireAccepted(connection.withApiKey(key), "/api/v1/service_accounts");
   }
 
   @Override

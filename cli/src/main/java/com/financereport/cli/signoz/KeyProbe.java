@@ -1,8 +1,8 @@
 package com.financereport.cli.signoz;
 
 /** Checks that SigNoz accepts a key: any answer but 401 means the key authenticated. */
-final class ProbeResult {
-  private ProbeResult() {}
+final class KeyProbe {
+  private KeyProbe() {}
 
   static void requireAccepted(SignozConnection withKey, String path) {
     try {
