@@ -1,0 +1,8 @@
+package com.financereport.cli.verify;
+
+/**
+ * What a freshly deployed service must report about itself.
+ *
+ * @param expectedSha null when the deploy's commit is not known; the check is then skipped
+ */
+record HealthExpectations(String expectedSha, String environment, String service) {}
