@@ -1,0 +1,27 @@
+package com.financereport.observability.spool;
+
+/**
+ * What the spool holds and what it did since start; fold it into {@code ExportStatus}.
+ *
+ * @param spooled records on disk waiting for delivery now
+ * @param spooledBytes bytes of segment files on disk now
+ * @param oldestSpooledAgeMillis age of the oldest waiting record (by its observed time), 0 when
+ *     empty
+ * @param replayed records delivered from disk to the collector
+ * @param droppedForBudget records discarded, oldest first, to stay within the byte budget or the age
+ *     limit
+ * @param corruptSkipped spooled lines skipped because their checksum failed or they were torn
+ * @param deadLettered records the collector refused for good (400, other 4xx), written to the
+ *     dead-letter file instead of being retried
+ * @param dropped records the spool could not keep at all: directory or disk unusable, hand-off full,
+ *     or arriving after shutdown
+ */
+public record SpoolStats(
+    long spooled,
+    long spooledBytes,
+    long oldestSpooledAgeMillis,
+    long replayed,
+    long droppedForBudget,
+    long corruptSkipped,
+    long deadLettered,
+    long dropped) {}
