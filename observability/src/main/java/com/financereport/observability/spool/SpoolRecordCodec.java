@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 
 /**
@@ -43,6 +44,13 @@ final class SpoolRecordCodec {
   private static final int PREFIX_LENGTH =
       PREFIX_START.length() + CHECKSUM_DIGITS + PREFIX_END.length();
   private static final Severity[] SEVERITY_BY_NUMBER = severityByNumber();
+  private static final int INTERNED_LIMIT = 256;
+
+  // The OTLP marshaler groups records by resource and scope instance: replayed records must share
+  // instances, or every record becomes its own group and the request loses its order and grows.
+  private final Map<Resource, Resource> resources = new ConcurrentHashMap<>();
+  private final Map<InstrumentationScopeInfo, InstrumentationScopeInfo> scopes =
+      new ConcurrentHashMap<>();
 
   /** The full line, newline included, as UTF-8. */
   byte[] encodeLine(LogRecordData record) {
@@ -265,7 +273,7 @@ final class SpoolRecordCodec {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  private static LogRecordData readRecord(Map<String, Object> json) {
+  private LogRecordData readRecord(Map<String, Object> json) {
     Attributes attributes = readAttributes(asObject(json.get("attributes")));
     Object total = json.get("totalAttributes");
     Map<String, Object> scopeJson = asObject(json.get("scope"));
@@ -296,8 +304,8 @@ final class SpoolRecordCodec {
     }
     Object body = json.get("body");
     return new SpooledLogRecord(
-        resource,
-        scope.build(),
+        intern(resources, resource),
+        intern(scopes, scope.build()),
         (Long) json.get("time"),
         (Long) json.get("observed"),
         span,
@@ -307,6 +315,14 @@ final class SpoolRecordCodec {
         attributes,
         total == null ? attributes.size() : Math.toIntExact((Long) total),
         (String) json.get("eventName"));
+  }
+
+  private static <T> T intern(Map<T, T> interned, T value) {
+    if (interned.size() > INTERNED_LIMIT) {
+      interned.clear(); // many distinct resources or scopes: a bound, not a leak
+    }
+    T existing = interned.putIfAbsent(value, value);
+    return existing != null ? existing : value;
   }
 
   private static Severity severity(long number) {
