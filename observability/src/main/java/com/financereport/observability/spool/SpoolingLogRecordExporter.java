@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
  *       left in the same directory.
  * </ul>
  *
- * <p>The result of {@link #export} is success only when the collector accepted the batch now; a
- * spooled batch completes as a failure carrying the original cause (or a {@link
- * SpooledBatchException}), so an export counter above this one still sees the outage. Whether the
- * records are safe is in {@link #stats()}: spooled, replayed, and the drop counters.
+ * <p>The result of {@link #export} says whether the records are safe: success when the collector
+ * accepted them or they are on disk; failure only when they are lost (refused for good, or the
+ * spool could not keep them). Count network outcomes below this exporter: the replayer sends
+ * through the same delegate, so a counting delegate sees every attempt, first or replayed.
  *
  * <p>No method blocks its caller on disk or network except {@link #flush}, {@link #flushToDisk}
  * and {@link #shutdown}, which wait at most their bound.
@@ -108,7 +108,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   @Override
   public CompletableResultCode export(Collection<LogRecordData> records) {
     if (diskOnly || shutDown || spool.hasBacklog()) {
-      return spoolInstead(records, new SpooledBatchException("appended behind the spooled backlog"));
+      return spool.append(records) ? CompletableResultCode.ofSuccess() : CompletableResultCode.ofFailure();
     }
     CompletableResultCode result = new CompletableResultCode();
     CompletableResultCode attempt = delegate.export(records);
@@ -122,23 +122,25 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             }
             Throwable cause = attempt.getFailureThrowable();
             ExportFailure failure = ExportFailure.of(cause);
-            if (failure.retryable()) {
-              spool.append(records); // on the exporter's thread, never the application's
-            } else {
+            // On the exporter's thread, never the application's.
+            if (failure.retryable() && spool.append(records)) {
+              result.succeed();
+              return;
+            }
+            if (!failure.retryable()) {
               counters.deadLettered.addAndGet(records.size());
               deadLetters.append(records, failure.description());
             }
-            result.failExceptionally(cause != null ? cause : new SpooledBatchException(failure.description()));
+            if (cause != null) {
+              result.failExceptionally(cause);
+            } else {
+              result.fail();
+            }
           } finally {
             inFlight.remove(attempt);
           }
         });
     return result;
-  }
-
-  private CompletableResultCode spoolInstead(Collection<LogRecordData> records, Exception reason) {
-    spool.append(records);
-    return CompletableResultCode.ofExceptionalFailure(reason);
   }
 
   /**
