@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * spooling exporter, OTLP/HTTP exporter) with its spool in the given directory.
  *
  * <p>Usage: {@code <mode> <spoolDir> <endpoint> [count]}. Modes: {@code log-then-wait} logs {@code
- * count} records, prints {@code LOGGED}, and waits for SIGTERM (its shutdown hook shuts the
+ * count} records, prints {@code LOGGED} once all are spooled, and waits for SIGTERM (its shutdown hook shuts the
  * pipeline down); {@code log-forever} logs until killed, printing {@code ACCEPTED <n>} every 100
  * records; {@code idle} only runs the pipeline, so the spool's replayer delivers what it finds.
  */
@@ -34,7 +34,7 @@ public final class SpoolChildProcess {
         SdkLoggerProvider.builder()
             .addLogRecordProcessor(
                 BatchLogRecordProcessor.builder(exporter)
-                    .setMaxQueueSize(20_000)
+                    .setMaxQueueSize(40_000)
                     .setScheduleDelay(Duration.ofMillis(200))
                     .build())
             .build();
@@ -47,6 +47,11 @@ public final class SpoolChildProcess {
         int count = Integer.parseInt(args[3]);
         for (int i = 0; i < count; i++) {
           logger.logRecordBuilder().setBody("rec-" + i).emit();
+        }
+        // Report once everything is on disk, so the parent knows the outage has been absorbed.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (exporter.stats().spooled() < count && System.nanoTime() < deadline) {
+          Thread.sleep(10);
         }
         System.out.println("LOGGED " + count);
         System.out.flush();

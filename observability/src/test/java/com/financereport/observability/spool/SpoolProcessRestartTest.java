@@ -135,4 +135,26 @@ class SpoolProcessRestartTest {
     assertThat(safeCount).isGreaterThan(1_000);
     assertThat(collector.duplicates()).isLessThan(Math.max(1, collector.uniqueBodies() / 100));
   }
+
+  @Test
+  void aRunKilledWhileReplayingResendsUnderOnePercentAfterRestart() throws Exception {
+    String spool = temp.resolve("spool").toString();
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    Process first = child("log-then-wait", spool, collector.endpoint(), "30000");
+    awaitLine(first, "LOGGED");
+    collector.answer(200);
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() >= 5_000);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long beforeRestart = collector.uniqueBodies();
+
+    child("idle", spool, collector.endpoint());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 30_000);
+    System.out.printf(
+        "kill -9 during replay: %d delivered before the kill, %d duplicates after restart%n",
+        beforeRestart, collector.duplicates());
+    assertThat(collector.duplicates()).isLessThan(300);
+  }
 }
