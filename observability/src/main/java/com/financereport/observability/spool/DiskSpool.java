@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * loses nothing the call accepted; {@code force} (fsync) runs at most once per {@code
  * fsyncIntervalMillis} and on every roll and close, so a power loss can lose about that interval.
  *
- * <p>An unusable directory or a failed write never throws: the records are counted as dropped, one
+ * <p>An unusable directory or a failed write never throws: {@link #append} returns false, one
  * warning is logged, and the next write tries again (the directory at most every 10 s).
  */
 final class DiskSpool {
@@ -174,7 +174,12 @@ final class DiskSpool {
     }
   }
 
-  /** Encodes and appends the records behind everything already spooled. */
+  /**
+   * Encodes and appends the records behind everything already spooled. Returns false when they
+   * could not be kept (directory unusable, write failed, spool closed); the caller accounts for
+   * them. A batch larger than the whole budget is counted as dropped for the budget and returns
+   * true.
+   */
   boolean append(Collection<? extends LogRecordData> records) {
     if (records.isEmpty()) {
       return true;
@@ -200,7 +205,6 @@ final class DiskSpool {
 
   private synchronized boolean write(ByteBuffer data, int lineCount, long firstObserved) {
     if (!open()) {
-      counters.dropped.addAndGet(lineCount);
       return false;
     }
     long now = clockMillis.getAsLong();
@@ -209,7 +213,7 @@ final class DiskSpool {
     if (size > maxBytes) {
       counters.droppedForBudget.addAndGet(lineCount);
       reportBound("a single batch of " + size + " bytes exceeds the byte budget of " + maxBytes);
-      return false;
+      return true; // handled: counted as dropped for the budget, like any record the budget evicts
     }
     dropOldestToFit(size);
     SpoolSegment active = segments.peekLast();
@@ -237,7 +241,6 @@ final class DiskSpool {
       failureWarningIssued = false;
       return true;
     } catch (IOException | RuntimeException e) {
-      counters.dropped.addAndGet(lineCount);
       reportFailure("cannot write to the spool in " + directory, e);
       if (active != null && active.writable()) {
         // A partial line may now end this file: seal it so the next batch starts a fresh segment

@@ -127,6 +127,7 @@ final class SpoolReplayer {
         ExportFailure failure = ExportFailure.of(result);
         if (!failure.retryable()) {
           counters.deadLettered.addAndGet(pending.records().size());
+          counters.dropped.addAndGet(pending.records().size()); // no export result reports these
           deadLetters.append(pending.records(), failure.description());
           spool.acknowledge(pending);
           pending = null;

@@ -12,9 +12,10 @@ package com.financereport.observability.spool;
  *     limit
  * @param corruptSkipped spooled lines skipped because their checksum failed or they were torn
  * @param deadLettered records the collector refused for good (400, other 4xx), written to the
- *     dead-letter file instead of being retried
- * @param dropped records the spool could not keep at all: directory or disk unusable, hand-off full,
- *     or arriving after shutdown
+ *     dead-letter file instead of being retried; where they went, not an extra loss to add
+ * @param dropped records lost that no failed {@code export} result reported: overflow the spool
+ *     could not keep (directory or disk unusable, hand-off full, shut down) and spooled records the
+ *     collector refused on replay
  */
 public record SpoolStats(
     long spooled,

@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The result of {@link #export} says whether the records are safe: success when the collector
  * accepted them or they are on disk; failure only when they are lost (refused for good, or the
- * spool could not keep them). Count network outcomes below this exporter: the replayer sends
- * through the same delegate, so a counting delegate sees every attempt, first or replayed.
+ * spool could not keep them). A loss reported through a failed result is not counted again in
+ * {@link SpoolStats#dropped()}, so a caller that counts failed results as dropped can add the
+ * spool's {@code dropped}, {@code droppedForBudget} and {@code corruptSkipped} without counting
+ * anything twice. Count network outcomes below this exporter: the replayer sends through the same
+ * delegate, so a counting delegate sees every attempt, first or replayed.
  *
  * <p>No method blocks its caller on disk or network except {@link #flush}, {@link #flushToDisk}
  * and {@link #shutdown}, which wait at most their bound.
@@ -154,9 +157,14 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     }
     List<LogRecordData> copy = new ArrayList<>(overflow);
     try {
-      diskWriter.execute(() -> spool.append(copy));
+      diskWriter.execute(
+          () -> {
+            if (!spool.append(copy)) {
+              counters.dropped.addAndGet(copy.size());
+            }
+          });
     } catch (RuntimeException rejected) {
-      counters.dropped.addAndGet(copy.size());
+      counters.dropped.addAndGet(copy.size()); // hand-off full or shut down
     }
   }
 

@@ -151,7 +151,32 @@ class SpoolingLogRecordExporterTest {
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
     assertThat(result.isSuccess()).isFalse();
-    assertThat(exporter.stats().dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void overflowTheSpoolCannotKeepIsCountedAsDropped() throws IOException {
+    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.create(
+            otlpExporter("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs"),
+            new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
+    toClose.add(exporter::shutdown);
+
+    exporter.accept(records(0, 10));
+
+    await().atMost(WAIT).until(() -> exporter.stats().dropped() == 10);
+  }
+
+  @Test
+  void aSpooledBatchRefusedOnReplayIsCountedAsDropped() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    collector.answer(400);
+
+    await().atMost(WAIT).until(() -> exporter.stats().dropped() == 10);
   }
 
   @Test
