@@ -4,8 +4,10 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,7 +109,7 @@ final class DiskSpool {
     }
     lastOpenAttemptMillis = now;
     try {
-      Files.createDirectories(directory);
+      createPrivateDirectory();
       recover();
       open = true;
       lastForceMillis = now;
@@ -118,8 +120,30 @@ final class DiskSpool {
     }
   }
 
+  /**
+   * The spool holds log records (redacted, but still about users): its own directory is created
+   * owner-only. Parents are created with default permissions so that services running as other
+   * users can share the default {@code <tmp>/observability-spool} parent.
+   */
+  private void createPrivateDirectory() throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    Path parent = directory.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectory(
+          directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectory(directory);
+    }
+  }
+
   private void recover() throws IOException {
-    Map<Long, Path> found = new TreeMap<>();
+    TreeMap<Long, Path> found = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         long sequence = SpoolSegment.sequenceOf(file);
@@ -142,7 +166,7 @@ final class DiskSpool {
       totalBytes += segment.bytes();
       totalLines += segment.lines();
     }
-    nextSequence = Math.max(delivered, found.isEmpty() ? 0 : ((TreeMap<Long, Path>) found).lastKey()) + 1;
+    nextSequence = Math.max(delivered, found.isEmpty() ? 0 : found.lastKey()) + 1;
     SpoolSegment head = segments.peekFirst();
     if (head != null && position.isPresent() && head.sequence() == delivered) {
       long offset = Math.min(position.get().offset(), head.bytes());

@@ -248,6 +248,14 @@ class DiskSpoolTest {
   }
 
   @Test
+  void theSpoolDirectoryIsReadableByItsOwnerOnly() throws IOException {
+    spool();
+
+    assertThat(Files.getPosixFilePermissions(temp.resolve("spool")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+  }
+
+  @Test
   void aDirectoryThatCannotBeCreatedRefusesRecordsWithoutThrowing() throws IOException {
     // Tests run as root, which may write anywhere: a path under a regular file can never be a
     // directory, whoever asks.
