@@ -40,10 +40,6 @@ final class DeadLetterFile {
     this.codec = codec;
   }
 
-  Path path() {
-    return file;
-  }
-
   /** Appends the records; returns false (and warns once) when they could not be written. */
   synchronized boolean append(Collection<LogRecordData> records, String reason) {
     if (!rejectionReported) {

@@ -87,10 +87,6 @@ final class DiskSpool {
     this.onAppend = onAppend;
   }
 
-  Path directory() {
-    return directory;
-  }
-
   /**
    * Opens the directory and takes over what an earlier run left. Idempotent; a failure is reported
    * once and retried later.

@@ -33,7 +33,6 @@ final class SpoolReplayer {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean paused;
-  private volatile boolean idle;
 
   SpoolReplayer(
       DiskSpool spool,
@@ -98,9 +97,7 @@ final class SpoolReplayer {
           pending = spool.read(batchSize);
         }
         if (pending == null) {
-          idle = true;
           waitForWakeup(IDLE_WAIT_MILLIS);
-          idle = false;
           continue;
         }
         if (pending.records().isEmpty()) {
@@ -160,11 +157,6 @@ final class SpoolReplayer {
         }
       }
     }
-  }
-
-  /** True when nothing is waiting and no batch is in flight; for tests and flushes. */
-  boolean idle() {
-    return idle;
   }
 
   private void waitForWakeup(long millis) throws InterruptedException {
