@@ -1,0 +1,83 @@
+package com.financereport.observability.spool;
+
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the collector refused for good, kept for a human to inspect: {@code dead-letter.jsonl}
+ * in the spool directory, one line per record, the spool's line with the reason and time in front:
+ * {@code {"reason":"HTTP 400","at":"…","crc32c":"…","record":{…}}}. Bounded: beyond {@code
+ * maxBytes} the file moves to {@code dead-letter.1.jsonl} (replacing the previous one), so at most
+ * twice the bound is kept. Never retried.
+ */
+final class DeadLetterFile {
+  static final String FILE_NAME = "dead-letter.jsonl";
+  static final String PREVIOUS_FILE_NAME = "dead-letter.1.jsonl";
+  private static final Logger logger = LoggerFactory.getLogger(DeadLetterFile.class);
+
+  private final Path file;
+  private final Path previous;
+  private final long maxBytes;
+  private final SpoolRecordCodec codec;
+  private boolean rejectionReported;
+  private boolean failureReported;
+
+  DeadLetterFile(Path directory, long maxBytes, SpoolRecordCodec codec) {
+    this.file = directory.resolve(FILE_NAME);
+    this.previous = directory.resolve(PREVIOUS_FILE_NAME);
+    this.maxBytes = maxBytes;
+    this.codec = codec;
+  }
+
+  /** Appends the records; returns false (and warns once) when they could not be written. */
+  synchronized boolean append(Collection<LogRecordData> records, String reason) {
+    if (!rejectionReported) {
+      rejectionReported = true;
+      logger.warn(
+          "The collector refused {} log record(s) for good ({}); they are not retried. They and any"
+              + " later refusals are kept in {}",
+          records.size(),
+          reason,
+          file);
+    }
+    StringBuilder header = new StringBuilder("{\"reason\":");
+    SpoolJsonWriter.string(header, reason);
+    header.append(",\"at\":\"").append(Instant.now()).append("\",");
+    byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      if (Files.exists(file) && Files.size(file) > maxBytes) {
+        Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        for (LogRecordData record : records) {
+          byte[] line = codec.encodeLine(record);
+          ByteBuffer buffer = ByteBuffer.allocate(headerBytes.length + line.length - 1);
+          buffer.put(headerBytes).put(line, 1, line.length - 1).flip();
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      if (!failureReported) {
+        failureReported = true;
+        logger.warn("Could not write refused log records to {}: {}", file, e.toString());
+      }
+      return false;
+    }
+  }
+}

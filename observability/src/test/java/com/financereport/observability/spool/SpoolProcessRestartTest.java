@@ -1,0 +1,176 @@
+package com.financereport.observability.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spool outlives the process: a second run of the same service delivers what the first kept. */
+class SpoolProcessRestartTest {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir Path temp;
+  private final List<Process> children = new ArrayList<>();
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    for (Process child : children) {
+      child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (AutoCloseable closeable : toClose) {
+      closeable.close();
+    }
+  }
+
+  private Process child(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(SpoolChildProcess.class.getName());
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(temp.resolve("child-" + children.size() + ".err").toFile())
+            .start();
+    children.add(process);
+    return process;
+  }
+
+  private LoopbackCollector collector() throws IOException {
+    LoopbackCollector collector = LoopbackCollector.start();
+    toClose.add(collector);
+    return collector;
+  }
+
+  private static String refusedEndpoint() throws IOException {
+    return "http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs";
+  }
+
+  private static void awaitLine(Process process, String prefix) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith(prefix)) {
+        return;
+      }
+    }
+    throw new IllegalStateException("the child ended before printing " + prefix);
+  }
+
+  @Test
+  void recordsKeptByARunStoppedWithSigtermAreDeliveredByTheNextRun() throws Exception {
+    String spool = temp.resolve("spool").toString();
+    Process first = child("log-then-wait", spool, refusedEndpoint(), "5000");
+    awaitLine(first, "LOGGED");
+    first.destroy(); // SIGTERM: the shutdown hook closes the pipeline
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    LoopbackCollector collector = collector();
+
+    child("idle", spool, collector.endpoint());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 5_000);
+  }
+
+  @Test
+  void recordsAcceptedASecondBeforeKillMinus9AreDeliveredByTheNextRun() throws Exception {
+    String spool = temp.resolve("spool").toString();
+    LoopbackCollector unavailable = collector();
+    unavailable.answer(503);
+    Process first = child("log-forever", spool, unavailable.endpoint());
+    List<long[]> accepted = new ArrayList<>(); // {nanoTime, count}
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    // Kill 3 s after the first record was accepted, however long the JVM took to start.
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("ACCEPTED ")) {
+        accepted.add(new long[] {System.nanoTime(), Long.parseLong(line.substring(9))});
+        if (System.nanoTime() - accepted.get(0)[0] > TimeUnit.SECONDS.toNanos(3)) {
+          break;
+        }
+      }
+    }
+    long killedAt = System.nanoTime();
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long safeCount =
+        accepted.stream()
+            .filter(a -> a[0] <= killedAt - TimeUnit.SECONDS.toNanos(1))
+            .mapToLong(a -> a[1])
+            .max()
+            .orElseThrow();
+    LoopbackCollector collector = collector();
+
+    child("idle", spool, collector.endpoint());
+
+    await().atMost(WAIT).until(() -> missingBelow(collector, safeCount).isEmpty() || idleFor(collector));
+    List<Integer> missing = missingBelow(collector, safeCount);
+    assertThat(missing)
+        .as("records accepted >= 1 s before the kill but not delivered (of %d)", safeCount)
+        .isEmpty();
+    System.out.printf(
+        "kill -9: %d accepted >= 1 s before the kill, %d unique delivered, %d duplicates%n",
+        safeCount, collector.uniqueBodies(), collector.duplicates());
+    assertThat(safeCount).isGreaterThan(1_000);
+    assertThat(collector.duplicates()).isLessThan(Math.max(1, collector.uniqueBodies() / 100));
+  }
+
+  @Test
+  void aRunKilledWhileReplayingResendsUnderOnePercentAfterRestart() throws Exception {
+    String spool = temp.resolve("spool").toString();
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    Process first = child("log-then-wait", spool, collector.endpoint(), "30000");
+    awaitLine(first, "LOGGED");
+    collector.answer(200);
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() >= 5_000);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long beforeRestart = collector.uniqueBodies();
+
+    child("idle", spool, collector.endpoint());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 30_000);
+    System.out.printf(
+        "kill -9 during replay: %d delivered before the kill, %d duplicates after restart%n",
+        beforeRestart, collector.duplicates());
+    assertThat(collector.duplicates()).isLessThan(300);
+  }
+
+  private static List<Integer> missingBelow(LoopbackCollector collector, long count) {
+    Set<String> bodies = new HashSet<>(collector.bodies());
+    return IntStream.range(0, (int) count).filter(i -> !bodies.contains("rec-" + i)).boxed().toList();
+  }
+
+  private long lastSeenCount = -1;
+  private long lastChangeNanos = System.nanoTime();
+
+  /** True once nothing new has arrived for 10 s: waiting longer would not change the verdict. */
+  private boolean idleFor(LoopbackCollector collector) {
+    long count = collector.bodies().size();
+    if (count != lastSeenCount) {
+      lastSeenCount = count;
+      lastChangeNanos = System.nanoTime();
+      return false;
+    }
+    return count > 0 && System.nanoTime() - lastChangeNanos > TimeUnit.SECONDS.toNanos(10);
+  }
+}

@@ -1,0 +1,58 @@
+package com.financereport.observability.spool;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.Value;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Log records for spool tests: the body is {@code rec-<n>} so deliveries can be counted by id. */
+final class SpoolTestRecords {
+  static final Resource RESOURCE =
+      Resource.create(
+          Attributes.of(
+              AttributeKey.stringKey("service.name"), "spool-test",
+              AttributeKey.stringKey("deployment.environment"), "test"));
+  static final InstrumentationScopeInfo SCOPE =
+      InstrumentationScopeInfo.builder("com.example.Ledger").setVersion("1.0").build();
+
+  private SpoolTestRecords() {}
+
+  static LogRecordData record(int id) {
+    return record(id, System.currentTimeMillis());
+  }
+
+  static LogRecordData record(int id, long observedMillis) {
+    long nanos = TimeUnit.MILLISECONDS.toNanos(observedMillis);
+    return new SpooledLogRecord(
+        RESOURCE,
+        SCOPE,
+        nanos,
+        nanos,
+        SpanContext.getInvalid(),
+        Severity.INFO,
+        "INFO",
+        Value.of("rec-" + id),
+        Attributes.of(AttributeKey.longKey("id"), (long) id),
+        1,
+        null);
+  }
+
+  static List<LogRecordData> records(int fromInclusive, int toExclusive) {
+    List<LogRecordData> records = new ArrayList<>();
+    for (int i = fromInclusive; i < toExclusive; i++) {
+      records.add(record(i));
+    }
+    return records;
+  }
+
+  static String body(LogRecordData record) {
+    return record.getBodyValue().asString();
+  }
+}

@@ -1,0 +1,301 @@
+package com.financereport.observability.spool;
+
+import static com.financereport.observability.spool.SpoolTestRecords.records;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.financereport.observability.settings.SpoolSettings;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolingLogRecordExporterTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TempDir Path temp;
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  private LoopbackCollector collector() throws IOException {
+    LoopbackCollector collector = LoopbackCollector.start();
+    toClose.add(collector);
+    return collector;
+  }
+
+  static LogRecordExporter otlpExporter(String endpoint) {
+    // No SDK retry: the spool's replayer is the retry, and a failure must reach the spool at once.
+    return OtlpHttpLogRecordExporter.builder()
+        .setEndpoint(endpoint)
+        .setRetryPolicy(null)
+        .setTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  private SpoolingLogRecordExporter spooling(String endpoint) {
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.builder(
+                otlpExporter(endpoint),
+                new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
+            .replayBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .build();
+    toClose.add(exporter::shutdown);
+    return exporter;
+  }
+
+  private static SdkLoggerProvider provider(LogRecordExporter exporter, int queueSize) {
+    return SdkLoggerProvider.builder()
+        .addLogRecordProcessor(
+            BatchLogRecordProcessor.builder(exporter)
+                .setMaxQueueSize(queueSize)
+                .setMaxExportBatchSize(512)
+                .setScheduleDelay(Duration.ofMillis(50))
+                .build())
+        .build();
+  }
+
+  private static void emit(SdkLoggerProvider provider, int count) {
+    Logger logger = provider.get("com.example.Ledger");
+    for (int i = 0; i < count; i++) {
+      logger.logRecordBuilder().setBody("rec-" + i).emit();
+    }
+  }
+
+  private static List<String> bodies(int count) {
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      bodies.add("rec-" + i);
+    }
+    return bodies;
+  }
+
+  @Test
+  void everyRecordArrivesOnceTheCollectorRecoversFromAnOutage() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    SdkLoggerProvider provider = provider(exporter, 25_000);
+    emit(provider, 20_000);
+    provider.forceFlush().join(30, TimeUnit.SECONDS);
+
+    collector.answer(200);
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 20_000);
+    assertThat(collector.duplicates()).isZero();
+  }
+
+  @Test
+  void recordsKeptDuringAnOutageAreDeliveredOldestFirst() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    SdkLoggerProvider provider = provider(exporter, 5_000);
+    emit(provider, 2_000);
+    provider.forceFlush().join(30, TimeUnit.SECONDS);
+
+    collector.answer(200);
+
+    await().atMost(WAIT).until(() -> collector.bodies().size() >= 2_000);
+    assertThat(collector.bodies()).isEqualTo(bodies(2_000));
+  }
+
+  @Test
+  void aRetryableFailureSpoolsTheBatch() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(exporter.stats().spooled()).isEqualTo(10);
+  }
+
+  @Test
+  void aSpooledBatchIsReportedAsSafe() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(result.isSuccess()).isTrue();
+  }
+
+  @Test
+  void aBatchTheSpoolCannotKeepIsReportedAsFailed() throws IOException {
+    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.create(
+            otlpExporter("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs"),
+            new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
+    toClose.add(exporter::shutdown);
+
+    CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(result.isSuccess()).isFalse();
+  }
+
+  @Test
+  void overflowTheSpoolCannotKeepIsCountedAsDropped() throws IOException {
+    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.create(
+            otlpExporter("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs"),
+            new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
+    toClose.add(exporter::shutdown);
+
+    exporter.accept(records(0, 10));
+
+    await().atMost(WAIT).until(() -> exporter.stats().dropped() == 10);
+  }
+
+  @Test
+  void aSpooledBatchRefusedOnReplayIsCountedAsDropped() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    collector.answer(400);
+
+    await().atMost(WAIT).until(() -> exporter.stats().dropped() == 10);
+  }
+
+  @Test
+  void aRefusedConnectionSpoolsTheBatch() throws IOException {
+    SpoolingLogRecordExporter exporter =
+        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(exporter.stats().spooled()).isEqualTo(10);
+  }
+
+  @Test
+  void aBatchArrivingWhileABacklogWaitsIsDeliveredBehindIt() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+    exporter.export(records(10, 20)).join(10, TimeUnit.SECONDS);
+
+    collector.answer(200);
+
+    await().atMost(WAIT).until(() -> collector.bodies().size() >= 20);
+    assertThat(collector.bodies()).isEqualTo(bodies(20));
+  }
+
+  @Test
+  void aDeliveredBatchSucceedsAndIsNotSpooled() throws IOException {
+    LoopbackCollector collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(exporter.stats().spooled()).isZero();
+  }
+
+  @Test
+  void aRejectedBatchIsWrittenToTheDeadLetterFile() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(400);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    List<String> lines = Files.readAllLines(temp.resolve("spool").resolve(DeadLetterFile.FILE_NAME));
+    assertThat(lines).hasSize(10).allMatch(l -> l.startsWith("{\"reason\":\"HTTP 400\""));
+  }
+
+  @Test
+  void aRejectedBatchIsCountedAndNotSpooled() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(400);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(exporter.stats().deadLettered()).isEqualTo(10);
+    assertThat(exporter.stats().spooled()).isZero();
+  }
+
+  @Test
+  void aSpooledBatchThatTheCollectorLaterRefusesGoesToTheDeadLetters() throws IOException {
+    LoopbackCollector collector = collector();
+    collector.answer(503);
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    collector.answer(400);
+
+    await().atMost(WAIT).until(() -> exporter.stats().deadLettered() == 10);
+    assertThat(exporter.stats().spooled()).isZero();
+  }
+
+  @Test
+  void overflowRecordsAreSpooledAndDelivered() throws IOException {
+    LoopbackCollector collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+
+    exporter.accept(records(0, 100));
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 100);
+    assertThat(exporter.stats().replayed()).isEqualTo(100);
+  }
+
+  @Test
+  void shutdownWithTheCollectorDownKeepsEveryQueuedRecordOnDisk() throws IOException {
+    SpoolingLogRecordExporter exporter =
+        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+    SdkLoggerProvider provider = provider(exporter, 10_000);
+    emit(provider, 5_000);
+
+    provider.shutdown().join(10, TimeUnit.SECONDS);
+
+    assertThat(exporter.stats().spooled()).isEqualTo(5_000);
+  }
+
+  @Test
+  void flushToDiskWritesBatchesWithoutTryingTheCollector() throws IOException {
+    LoopbackCollector collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    exporter.flushToDisk();
+
+    exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(exporter.stats().spooled()).isEqualTo(10);
+    assertThat(collector.requests()).isZero();
+  }
+
+  @Test
+  void aSpoolLeftByAnEarlierRunIsDeliveredAtStart() throws IOException {
+    SpoolingLogRecordExporter earlier =
+        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+    earlier.export(records(0, 300)).join(10, TimeUnit.SECONDS);
+    earlier.shutdown();
+    LoopbackCollector collector = collector();
+
+    spooling(collector.endpoint());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 300);
+  }
+}
