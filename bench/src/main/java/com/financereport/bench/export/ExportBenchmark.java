@@ -52,8 +52,22 @@ public class ExportBenchmark {
   @Setup(Level.Trial)
   public void start() {
     receiver = OtlpTestReceiver.start().countOnly();
-    logging = ExportStack.start(ExportStack.Kind.valueOf(stack), receiver.baseEndpoint(), Map.of());
+    logging =
+        ExportStack.start(
+            ExportStack.Kind.valueOf(stack), receiver.baseEndpoint(), environmentFromProperty());
     log = logging.logger("com.example.OrderService");
+  }
+
+  /** -Dbench.env="OTEL_BLRP_MAX_EXPORT_BATCH_SIZE=2048;..." tunes the library's stacks. */
+  private static Map<String, String> environmentFromProperty() {
+    Map<String, String> environment = new java.util.HashMap<>();
+    for (String pair : System.getProperty("bench.env", "").split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        environment.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+    return environment;
   }
 
   @Setup(Level.Iteration)

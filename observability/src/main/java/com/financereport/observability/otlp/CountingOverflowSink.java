@@ -2,9 +2,8 @@ package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Logger;
 import com.financereport.observability.status.ExportCounters;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -27,10 +26,9 @@ final class CountingOverflowSink implements OverflowSink {
   }
 
   @Override
-  public void accept(Collection<LogRecordData> records) {
-    int count = records.size();
-    counters.recordDropped(count);
-    droppedSinceWarning.addAndGet(count);
+  public void accept(ReadWriteLogRecord record) {
+    counters.recordDropped(1);
+    droppedSinceWarning.incrementAndGet();
     long now = nanoClock.getAsLong();
     long due = nextWarningAt.get();
     // One thread wins the slot; the others only count.

@@ -8,11 +8,13 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.financereport.observability.redaction.Redactor;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -31,6 +33,8 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
   static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
 
   private final LoggerProvider loggers;
+  // The SDK builds a scope lookup key per call; one map hit per event is cheaper.
+  private final ConcurrentHashMap<String, Logger> scopes = new ConcurrentHashMap<>();
   private final AttributeValues values;
   private final Redactor redactor;
   private final Level exportLevel;
@@ -59,8 +63,8 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
         || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
       return;
     }
-    loggers
-        .get(event.getLoggerName())
+    scopes
+        .computeIfAbsent(event.getLoggerName(), loggers::get)
         .logRecordBuilder()
         .setTimestamp(event.getInstant())
         .setContext(Context.current())

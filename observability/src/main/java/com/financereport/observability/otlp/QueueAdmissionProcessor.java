@@ -4,7 +4,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
-import java.util.List;
 
 /**
  * Sits in front of the batch processor and admits a record only when the batch queue has room;
@@ -26,7 +25,7 @@ final class QueueAdmissionProcessor implements LogRecordProcessor {
     if (inFlight.tryAdmit()) {
       batch.onEmit(context, logRecord);
     } else {
-      overflow.accept(List.of(logRecord.toLogRecordData()));
+      overflow.accept(logRecord);
     }
   }
 
