@@ -1,7 +1,8 @@
 package com.financereport.observability.otlp;
 
 import com.financereport.observability.redaction.Redactor;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.common.Value;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -30,57 +31,63 @@ final class AttributeValues {
     return Utf8Cut.cut(redactor.redactText(value), maxValueBytes);
   }
 
-  void put(AttributesBuilder attributes, String key, Object value) {
+  /**
+   * Sets the attribute straight on the record being built: building an Attributes first would be
+   * copied once more by the SDK.
+   */
+  void put(LogRecordBuilder attributes, String key, Object value) {
     if (key == null || value == null) {
       return;
     }
     if (redactor.isSecretKey(key)) {
-      attributes.put(key, Redactor.REDACTED);
+      attributes.setAttribute(key, Redactor.REDACTED);
     } else if (value instanceof String s) {
-      attributes.put(key, text(s));
+      attributes.setAttribute(key, text(s));
     } else if (value instanceof Boolean b) {
-      attributes.put(key, b);
+      attributes.setAttribute(key, b.booleanValue());
     } else if (isWholeNumber(value)) {
-      attributes.put(key, ((Number) value).longValue());
+      attributes.setAttribute(key, ((Number) value).longValue());
     } else if (value instanceof Double || value instanceof Float) {
-      attributes.put(key, ((Number) value).doubleValue());
+      attributes.setAttribute(key, ((Number) value).doubleValue());
     } else if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) {
       putStructured(attributes, key, value);
     } else {
-      attributes.put(key, text(String.valueOf(value)));
+      attributes.setAttribute(key, text(String.valueOf(value)));
     }
   }
 
   /** Homogeneous lists become typed OTLP arrays; anything else a generic OTLP value. */
-  private void putStructured(AttributesBuilder attributes, String key, Object value) {
+  private void putStructured(LogRecordBuilder attributes, String key, Object value) {
     if (!(value instanceof Map<?, ?>)) {
       List<Object> items = items(value);
       if (items.isEmpty()) {
-        attributes.put(key, new String[0]);
+        attributes.setAttribute(AttributeKey.stringArrayKey(key), List.of());
         return;
       }
       if (items.stream().allMatch(String.class::isInstance)) {
-        attributes.put(key, items.stream().map(s -> text((String) s)).toArray(String[]::new));
+        attributes.setAttribute(
+            AttributeKey.stringArrayKey(key), items.stream().map(s -> text((String) s)).toList());
         return;
       }
       if (items.stream().allMatch(AttributeValues::isWholeNumber)) {
-        attributes.put(key, items.stream().mapToLong(n -> ((Number) n).longValue()).toArray());
+        attributes.setAttribute(
+            AttributeKey.longArrayKey(key),
+            items.stream().map(n -> ((Number) n).longValue()).toList());
         return;
       }
       if (items.stream().allMatch(Boolean.class::isInstance)) {
-        boolean[] flags = new boolean[items.size()];
-        for (int i = 0; i < flags.length; i++) {
-          flags[i] = (Boolean) items.get(i);
-        }
-        attributes.put(key, flags);
+        attributes.setAttribute(
+            AttributeKey.booleanArrayKey(key), items.stream().map(b -> (Boolean) b).toList());
         return;
       }
       if (items.stream().allMatch(i -> i instanceof Double || i instanceof Float)) {
-        attributes.put(key, items.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray());
+        attributes.setAttribute(
+            AttributeKey.doubleArrayKey(key),
+            items.stream().map(n -> ((Number) n).doubleValue()).toList());
         return;
       }
     }
-    attributes.put(key, toValue(value, 0));
+    attributes.setAttribute(key, toValue(value, 0));
   }
 
   private Value<?> toValue(Object value, int depth) {

@@ -6,8 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.financereport.observability.redaction.Redactor;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
@@ -63,54 +62,49 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
         || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
       return;
     }
-    scopes
-        .computeIfAbsent(event.getLoggerName(), loggers::get)
-        .logRecordBuilder()
-        .setTimestamp(event.getInstant())
-        .setContext(Context.current())
-        .setSeverity(severity(event.getLevel()))
-        .setSeverityText(event.getLevel().levelStr)
-        .setBody(values.text(event.getFormattedMessage()))
-        .setAllAttributes(attributes(event))
-        .emit();
-  }
-
-  private Attributes attributes(ILoggingEvent event) {
-    AttributesBuilder attributes = Attributes.builder();
-    // User entries first: the fixed attributes written after them always win.
+    LogRecordBuilder record =
+        scopes
+            .computeIfAbsent(event.getLoggerName(), loggers::get)
+            .logRecordBuilder()
+            .setTimestamp(event.getInstant())
+            .setContext(Context.current())
+            .setSeverity(severity(event.getLevel()))
+            .setSeverityText(event.getLevel().levelStr)
+            .setBody(values.text(event.getFormattedMessage()));
+    // User entries first: the fixed attributes set after them always win.
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {
-      mdc.forEach((key, value) -> values.put(attributes, key, value));
+      mdc.forEach((key, value) -> values.put(record, key, value));
     }
     List<KeyValuePair> keyValues = event.getKeyValuePairs();
     if (keyValues != null) {
       for (KeyValuePair pair : keyValues) {
-        values.put(attributes, pair.key, pair.value);
+        values.put(record, pair.key, pair.value);
       }
     }
-    attributes.put(THREAD_NAME, event.getThreadName());
+    record.setAttribute(THREAD_NAME, event.getThreadName());
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
-      attributes.put(EXCEPTION_TYPE, thrown.getClassName());
+      record.setAttribute(EXCEPTION_TYPE, thrown.getClassName());
       if (thrown.getMessage() != null) {
-        attributes.put(EXCEPTION_MESSAGE, values.text(thrown.getMessage()));
+        record.setAttribute(EXCEPTION_MESSAGE, values.text(thrown.getMessage()));
       }
-      attributes.put(
+      record.setAttribute(
           EXCEPTION_STACKTRACE,
           Utf8Cut.cut(redactor.redactText(ThrowableProxyUtil.asString(thrown)), maxStackTraceBytes));
     }
     if (codeAttributes) {
       StackTraceElement[] caller = event.getCallerData();
       if (caller != null && caller.length > 0) {
-        attributes.put("code.namespace", caller[0].getClassName());
-        attributes.put("code.function", caller[0].getMethodName());
+        record.setAttribute("code.namespace", caller[0].getClassName());
+        record.setAttribute("code.function", caller[0].getMethodName());
         if (caller[0].getFileName() != null) {
-          attributes.put("code.filepath", caller[0].getFileName());
+          record.setAttribute("code.filepath", caller[0].getFileName());
         }
-        attributes.put("code.lineno", caller[0].getLineNumber());
+        record.setAttribute("code.lineno", caller[0].getLineNumber());
       }
     }
-    return attributes.build();
+    record.emit();
   }
 
   static Severity severity(Level level) {

@@ -231,4 +231,25 @@ class OtlpRecordMappingTest {
         .isLessThanOrEqualTo(fixture.runtime.settings().limits().maxValueBytes());
     assertThat(record.body()).endsWith(Utf8Cut.MARKER);
   }
+
+  @Test
+  void codeAttributesAreAddedWhenEnabled() {
+    try (OtlpTestReceiver own = OtlpTestReceiver.start();
+        ExportFixture withCode =
+            ExportFixture.exportingTo(own.baseEndpoint(), "OBSERVABILITY_CODE_ATTRIBUTES", "true")) {
+      withCode.logger("app").info("where am I");
+
+      ReceivedRecord record = own.awaitRecords(1, WAIT).get(0);
+      assertThat(record.attribute("code.namespace")).isEqualTo(getClass().getName());
+      assertThat(record.attribute("code.function")).isEqualTo("codeAttributesAreAddedWhenEnabled");
+      assertThat(record.attributes().get("code.lineno").getIntValue()).isPositive();
+    }
+  }
+
+  @Test
+  void codeAttributesAreAbsentByDefault() {
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("anywhere"));
+
+    assertThat(record.attributes()).doesNotContainKey("code.namespace");
+  }
 }
