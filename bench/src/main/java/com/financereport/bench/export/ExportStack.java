@@ -99,8 +99,8 @@ final class ExportStack {
                     .build());
         OpenTelemetryAppender appender = new OpenTelemetryAppender();
         appender.setOpenTelemetry(sdk);
-        appender.setCaptureKeyValuePairAttributes(true);
-        appender.setCaptureMdcAttributes("*");
+        appender.setKeyValuePairAttributesIncluded("*");
+        appender.setMdcAttributesIncluded("*");
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);

@@ -175,8 +175,11 @@ class OtlpRecordMappingTest {
     ReceivedRecord record =
         logOneAndReceive(
             () -> {
-              try (Scope ignored = Span.wrap(span).makeCurrent()) {
+              Scope scope = Span.wrap(span).makeCurrent();
+              try {
                 fixture.logger("app").info("traced");
+              } finally {
+                scope.close();
               }
             });
 
