@@ -47,6 +47,9 @@ final class ExportStack {
     this.countedDrops = drops;
   }
 
+  // The capture setters are deprecated in 2.31 but are the documented way to capture everything,
+  // and the measured runs used them.
+  @SuppressWarnings("deprecation")
   static ExportStack start(Kind kind, String baseEndpoint, Map<String, String> extraEnvironment) {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
@@ -99,8 +102,8 @@ final class ExportStack {
                     .build());
         OpenTelemetryAppender appender = new OpenTelemetryAppender();
         appender.setOpenTelemetry(sdk);
-        appender.setKeyValuePairAttributesIncluded("*");
-        appender.setMdcAttributesIncluded("*");
+        appender.setCaptureKeyValuePairAttributes(true);
+        appender.setCaptureMdcAttributes("*");
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
