@@ -1,0 +1,58 @@
+package com.financereport.observability.otlp;
+
+import com.financereport.observability.status.ExportCounters;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import java.util.Collection;
+
+/**
+ * The first exporter after the batch processor: frees the records' queue slots as soon as the
+ * processor hands them over, and when the rest of the chain ends in failure counts them as dropped,
+ * because nothing behind it will try again.
+ */
+final class InFlightTrackingExporter implements LogRecordExporter {
+  private final LogRecordExporter delivery;
+  private final InFlightRecords inFlight;
+  private final ExportCounters counters;
+
+  InFlightTrackingExporter(
+      LogRecordExporter delivery, InFlightRecords inFlight, ExportCounters counters) {
+    this.delivery = delivery;
+    this.inFlight = inFlight;
+    this.counters = counters;
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<LogRecordData> logs) {
+    int count = logs.size();
+    inFlight.handedOff(count);
+    CompletableResultCode result;
+    try {
+      result = delivery.export(logs);
+    } catch (RuntimeException e) {
+      // An exporter must not throw; if one does, the batch is still accounted for.
+      counters.recordDropped(count);
+      inFlight.settled(count);
+      return CompletableResultCode.ofExceptionalFailure(e);
+    }
+    result.whenComplete(
+        () -> {
+          if (!result.isSuccess()) {
+            counters.recordDropped(count);
+          }
+          inFlight.settled(count);
+        });
+    return result;
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return delivery.flush();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return delivery.shutdown();
+  }
+}

@@ -1,0 +1,126 @@
+package com.financereport.observability.otlp;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.financereport.observability.redaction.Redactor;
+import io.opentelemetry.api.logs.LogRecordBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.LoggerProvider;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.context.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * Maps one Logback event to one OTLP log record, redacted before it enters the SDK: nothing
+ * unredacted ever sits in the export queue. The record carries the same view as the stdout line:
+ * message, typed key-values and MDC, exception, thread, trace context; the logger becomes the
+ * instrumentation scope.
+ *
+ * <p>Events of the export's own loggers (the SDK, this package) are never exported: a failing
+ * exporter would otherwise feed on its own warnings.
+ */
+final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+  static final String THREAD_NAME = "thread.name";
+  static final String EXCEPTION_TYPE = "exception.type";
+  static final String EXCEPTION_MESSAGE = "exception.message";
+  static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
+
+  private final LoggerProvider loggers;
+  // The SDK builds a scope lookup key per call; one map hit per event is cheaper.
+  private final ConcurrentHashMap<String, Logger> scopes = new ConcurrentHashMap<>();
+  private final AttributeValues values;
+  private final Redactor redactor;
+  private final Level exportLevel;
+  private final boolean codeAttributes;
+  private final int maxStackTraceBytes;
+
+  LogbackToOtlpAppender(
+      LoggerProvider loggers,
+      Redactor redactor,
+      Level exportLevel,
+      boolean codeAttributes,
+      int maxValueBytes,
+      int maxStackTraceBytes) {
+    this.loggers = loggers;
+    this.redactor = redactor;
+    this.values = new AttributeValues(redactor, maxValueBytes);
+    this.exportLevel = exportLevel;
+    this.codeAttributes = codeAttributes;
+    this.maxStackTraceBytes = maxStackTraceBytes;
+    setName("otlp");
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    if (!event.getLevel().isGreaterOrEqual(exportLevel)
+        || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
+      return;
+    }
+    LogRecordBuilder record =
+        scopes
+            .computeIfAbsent(event.getLoggerName(), loggers::get)
+            .logRecordBuilder()
+            .setTimestamp(event.getInstant())
+            .setContext(Context.current())
+            .setSeverity(severity(event.getLevel()))
+            .setSeverityText(event.getLevel().levelStr)
+            .setBody(values.text(event.getFormattedMessage()));
+    // User entries first: the fixed attributes set after them always win.
+    Map<String, String> mdc = event.getMDCPropertyMap();
+    if (mdc != null && !mdc.isEmpty()) {
+      mdc.forEach((key, value) -> values.put(record, key, value));
+    }
+    List<KeyValuePair> keyValues = event.getKeyValuePairs();
+    if (keyValues != null) {
+      for (KeyValuePair pair : keyValues) {
+        values.put(record, pair.key, pair.value);
+      }
+    }
+    record.setAttribute(THREAD_NAME, event.getThreadName());
+    IThrowableProxy thrown = event.getThrowableProxy();
+    if (thrown != null) {
+      record.setAttribute(EXCEPTION_TYPE, thrown.getClassName());
+      if (thrown.getMessage() != null) {
+        record.setAttribute(EXCEPTION_MESSAGE, values.text(thrown.getMessage()));
+      }
+      record.setAttribute(
+          EXCEPTION_STACKTRACE,
+          Utf8Cut.cut(redactor.redactText(ThrowableProxyUtil.asString(thrown)), maxStackTraceBytes));
+    }
+    if (codeAttributes) {
+      StackTraceElement[] caller = event.getCallerData();
+      if (caller != null && caller.length > 0) {
+        record.setAttribute("code.namespace", caller[0].getClassName());
+        record.setAttribute("code.function", caller[0].getMethodName());
+        if (caller[0].getFileName() != null) {
+          record.setAttribute("code.filepath", caller[0].getFileName());
+        }
+        record.setAttribute("code.lineno", caller[0].getLineNumber());
+      }
+    }
+    record.emit();
+  }
+
+  static Severity severity(Level level) {
+    switch (level.toInt()) {
+      case Level.ERROR_INT:
+        return Severity.ERROR;
+      case Level.WARN_INT:
+        return Severity.WARN;
+      case Level.INFO_INT:
+        return Severity.INFO;
+      case Level.DEBUG_INT:
+        return Severity.DEBUG;
+      case Level.TRACE_INT:
+        return Severity.TRACE;
+      default:
+        return Severity.UNDEFINED_SEVERITY_NUMBER;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package com.financereport.observability.otlp;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import com.financereport.observability.ObservabilityRuntime;
+import com.financereport.observability.settings.ExportSettings;
+import com.financereport.observability.settings.ObservabilitySettings;
+import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.status.ExportStatus;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Ships every log event to an OTLP/HTTP collector through the official OpenTelemetry SDK, next to
+ * stdout, without ever delaying or failing the application: start-up does no network I/O, a full
+ * queue drops into a counted sink, the SDK's own complaints reach stdout at a bounded rate and are
+ * never exported, and shutdown flushes for a bounded time.
+ *
+ * <pre>
+ * Logback event ─ LogbackToOtlpAppender (redact, map) ─ SdkLoggerProvider
+ *   ─ QueueAdmissionProcessor ─(full)→ OverflowSink (counts drops; a spool may take them)
+ *   ─ BatchLogRecordProcessor ─ InFlightTrackingExporter
+ *   ─ [Extensions.collectorDecorator, e.g. the disk spool]
+ *   ─ CountingLogRecordExporter ─ OtlpHttpLogRecordExporter ─ collector /v1/logs
+ * </pre>
+ *
+ * <p>When export is off in the settings nothing of this exists: {@link #install} returns empty and
+ * creates no thread, socket or object of the SDK.
+ */
+public final class OtlpLogExport implements AutoCloseable {
+  /** How often the SDK's own log lines, and the queue-overflow warning, may reach stdout. */
+  static final Duration SELF_LOG_INTERVAL = Duration.ofMinutes(1);
+  /** How long the start-up probe waits for the collector. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final LoggerContext context;
+  private final ExportSettings settings;
+  private final ExportCounters counters;
+  private final LogbackToOtlpAppender appender;
+  private final SdkSelfLogRateLimiter selfLogLimiter;
+  private final ShutdownFlush shutdownFlush;
+  private final Thread shutdownHook;
+  private final boolean attachedToRoot;
+
+  private OtlpLogExport(
+      LoggerContext context,
+      ExportSettings settings,
+      ExportCounters counters,
+      LogbackToOtlpAppender appender,
+      SdkSelfLogRateLimiter selfLogLimiter,
+      ShutdownFlush shutdownFlush,
+      boolean attachedToRoot) {
+    this.context = context;
+    this.settings = settings;
+    this.counters = counters;
+    this.appender = appender;
+    this.selfLogLimiter = selfLogLimiter;
+    this.shutdownFlush = shutdownFlush;
+    this.attachedToRoot = attachedToRoot;
+    this.shutdownHook =
+        new Thread(() -> shutdownFlush.run(settings.shutdownTimeout()), "otlp-shutdown-flush");
+  }
+
+  /**
+   * Starts OTLP export for this Logback context when the settings enable it, and attaches it to the
+   * root logger; returns empty, having created nothing, when they do not.
+   */
+  public static Optional<OtlpLogExport> install(LoggerContext context, ObservabilityRuntime runtime) {
+    return install(context, runtime, Extensions.NONE);
+  }
+
+  /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
+  public static Optional<OtlpLogExport> install(
+      LoggerContext context, ObservabilityRuntime runtime, Extensions extensions) {
+    return start(context, runtime, extensions, true);
+  }
+
+  static Optional<OtlpLogExport> start(
+      LoggerContext context,
+      ObservabilityRuntime runtime,
+      Extensions extensions,
+      boolean attachToRoot) {
+    Objects.requireNonNull(context, "context");
+    ObservabilitySettings settings = runtime.settings();
+    ExportSettings export = settings.export();
+    if (!export.enabled()) {
+      return Optional.empty();
+    }
+    Logger warnings = context.getLogger(OtlpLogExport.class);
+
+    SdkSelfLogRateLimiter selfLogLimiter =
+        new SdkSelfLogRateLimiter(SELF_LOG_INTERVAL, System::nanoTime);
+    selfLogLimiter.setContext(context);
+    selfLogLimiter.start();
+    context.addTurboFilter(selfLogLimiter);
+
+    int queueSize = export.maxQueueSize();
+    InFlightRecords inFlight = new InFlightRecords(queueSize);
+    ExportCounters counters = new ExportCounters(inFlight::unsettled);
+
+    LogRecordExporter collector =
+        new CountingLogRecordExporter(wireExporter(export), counters, runtime.redactor());
+    // The spool seam: a decorator here sees every batch on its way to the collector.
+    LogRecordExporter delivery = extensions.collectorDecorator().apply(collector);
+    OverflowSink overflow =
+        extensions.overflow() != null
+            ? extensions.overflow().apply(counters)
+            : new CountingOverflowSink(
+                counters,
+                context.getLogger(CountingOverflowSink.class),
+                SELF_LOG_INTERVAL,
+                System::nanoTime);
+
+    BatchLogRecordProcessor batch =
+        BatchLogRecordProcessor.builder(new InFlightTrackingExporter(delivery, inFlight, counters))
+            .setScheduleDelay(export.scheduleDelay())
+            .setMaxQueueSize(queueSize)
+            .setMaxExportBatchSize(Math.min(export.maxExportBatchSize(), queueSize))
+            .setExporterTimeout(export.exportTimeout())
+            .build();
+    SdkLoggerProvider provider =
+        SdkLoggerProvider.builder()
+            .setResource(resource(settings))
+            .addLogRecordProcessor(new QueueAdmissionProcessor(batch, inFlight, overflow))
+            .build();
+
+    LogbackToOtlpAppender appender =
+        new LogbackToOtlpAppender(
+            provider,
+            runtime.redactor(),
+            Level.toLevel(export.exportLevel(), Level.INFO),
+            export.codeAttributes(),
+            settings.limits().maxValueBytes(),
+            settings.limits().maxLineBytes());
+    appender.setContext(context);
+    appender.start();
+
+    ShutdownFlush shutdownFlush =
+        new ShutdownFlush(
+            provider, inFlight, counters, context.getLogger(ShutdownFlush.class), System.err);
+    OtlpLogExport installed =
+        new OtlpLogExport(
+            context, export, counters, appender, selfLogLimiter, shutdownFlush, attachToRoot);
+    if (attachToRoot) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    }
+    runtime.exportStatusSource(counters::snapshot);
+    Runtime.getRuntime().addShutdownHook(installed.shutdownHook);
+    new CollectorProbe(
+            export.logsEndpoint(),
+            export.headers(),
+            PROBE_TIMEOUT,
+            counters,
+            context.getLogger(CollectorProbe.class))
+        .startInBackground();
+    warnings.debug("OTLP export started");
+    return Optional.of(installed);
+  }
+
+  private static LogRecordExporter wireExporter(ExportSettings export) {
+    OtlpHttpLogRecordExporterBuilder builder =
+        OtlpHttpLogRecordExporter.builder()
+            .setEndpoint(export.logsEndpoint().toString())
+            .setTimeout(export.requestTimeout())
+            .setCompression(export.compression())
+            // The OTLP spec's retry: 429/502/503/504 and dropped connections, Retry-After honoured.
+            .setRetryPolicy(RetryPolicy.getDefault());
+    export.headers().forEach(builder::addHeader);
+    return builder.build();
+  }
+
+  /** Exactly the settings' resource: stdout lines and OTLP records describe the same service. */
+  static Resource resource(ObservabilitySettings settings) {
+    AttributesBuilder attributes = Attributes.builder();
+    settings.resource().forEach(attributes::put);
+    return Resource.create(attributes.build());
+  }
+
+  /** The live export figures. */
+  public ExportStatus status() {
+    return counters.snapshot();
+  }
+
+  /**
+   * Flushes what is queued, waiting at most {@code timeout}, then stops exporting. Returns how many
+   * records were not delivered. Later calls do nothing and return the same kind of count.
+   */
+  public long shutdown(Duration timeout) {
+    if (attachedToRoot) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+    }
+    appender.stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting and the hook runs anyway; this call does the same bounded work.
+    }
+    long undelivered = shutdownFlush.run(timeout);
+    context.getTurboFilterList().remove(selfLogLimiter);
+    return undelivered;
+  }
+
+  /** {@link #shutdown(Duration)} with the configured shutdown timeout. */
+  @Override
+  public void close() {
+    shutdown(settings.shutdownTimeout());
+  }
+
+  /** The Logback appender that feeds the export, for {@link OtlpAppender}. */
+  LogbackToOtlpAppender appender() {
+    return appender;
+  }
+
+  /**
+   * What can be plugged into the pipeline. The disk spool wraps the collector exporter and takes
+   * the overflow; {@link #NONE} is the plain pipeline.
+   *
+   * @param collectorDecorator wraps the exporter that talks to the collector (whose outcomes are
+   *     already counted); what it returns receives every batch from the batch processor
+   * @param overflow makes the sink for records the full queue cannot take; null for the default,
+   *     which counts them as dropped and warns at most once a minute
+   */
+  public record Extensions(
+      UnaryOperator<LogRecordExporter> collectorDecorator,
+      Function<ExportCounters, OverflowSink> overflow) {
+    public static final Extensions NONE = new Extensions(UnaryOperator.identity(), null);
+
+    public Extensions {
+      Objects.requireNonNull(collectorDecorator, "collectorDecorator");
+    }
+  }
+}

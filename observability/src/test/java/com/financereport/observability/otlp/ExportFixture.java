@@ -1,0 +1,141 @@
+package com.financereport.observability.otlp;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import com.financereport.observability.ObservabilityRuntime;
+import com.financereport.observability.settings.ObservabilitySettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Logback context of its own with a text "stdout" the test can read, and the OTLP export
+ * installed on it from an environment map. Closing it shuts the export down.
+ */
+final class ExportFixture implements AutoCloseable {
+  final LoggerContext context;
+  final ObservabilityRuntime runtime;
+  final Optional<OtlpLogExport> export;
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+  private ExportFixture(LoggerContext context, Map<String, String> environment) {
+    this.context = context;
+    if (context.getMDCAdapter() == null) {
+      // The adapter SLF4J's MDC writes to, so MDC.put in a test reaches the events.
+      context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
+    }
+    context.start();
+    attachStdout();
+    this.runtime = ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment));
+    this.export = OtlpLogExport.install(context, runtime);
+  }
+
+  /** Export to this endpoint with quick batches; {@code extra} are further variables. */
+  static ExportFixture exportingTo(String baseEndpoint, String... extra) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", baseEndpoint);
+    environment.put("OTEL_BLRP_SCHEDULE_DELAY", "50");
+    environment.putAll(pairs(extra));
+    return new ExportFixture(new LoggerContext(), environment);
+  }
+
+  static ExportFixture withEnvironment(String... pairs) {
+    return new ExportFixture(new LoggerContext(), pairs(pairs));
+  }
+
+  /** Installs on a given context, e.g. the one SLF4J and the JUL bridge log to. */
+  static ExportFixture onContext(LoggerContext context, String baseEndpoint, String... extra) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", baseEndpoint);
+    environment.put("OTEL_BLRP_SCHEDULE_DELAY", "50");
+    environment.putAll(pairs(extra));
+    return new ExportFixture(context, environment);
+  }
+
+  Logger logger(String name) {
+    return context.getLogger(name);
+  }
+
+  OtlpLogExport export() {
+    return export.orElseThrow(() -> new AssertionError("export was not installed"));
+  }
+
+  /** Everything written to this context's stdout so far, one line per event. */
+  List<String> stdoutLines() {
+    synchronized (stdout) {
+      String text = stdout.toString(StandardCharsets.UTF_8);
+      return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+  }
+
+  @Override
+  public void close() {
+    export.ifPresent(e -> e.shutdown(java.time.Duration.ofSeconds(2)));
+    context.stop();
+  }
+
+  /** A loopback URL nobody listens on: connections are refused at once. */
+  static String refusingEndpoint() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void attachStdout() {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%level %logger %msg%n");
+    encoder.start();
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setContext(context);
+    appender.setName("stdout");
+    appender.setEncoder(encoder);
+    appender.setOutputStream(new SynchronizedStream(stdout));
+    appender.start();
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+  }
+
+  private static Map<String, String> pairs(String... pairs) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  /** Lets the test read the buffer while appenders write to it. */
+  private static final class SynchronizedStream extends java.io.OutputStream {
+    private final ByteArrayOutputStream target;
+
+    SynchronizedStream(ByteArrayOutputStream target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) {
+      synchronized (target) {
+        target.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      synchronized (target) {
+        target.write(b, off, len);
+      }
+    }
+  }
+}

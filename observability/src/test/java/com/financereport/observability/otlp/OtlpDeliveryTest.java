@@ -1,0 +1,179 @@
+package com.financereport.observability.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
+import com.financereport.observability.status.ExportStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How the export answers the collector's answers, and what ExportStatus says about it. */
+class OtlpDeliveryTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private OtlpTestReceiver receiver;
+  private ExportFixture fixture;
+
+  @BeforeEach
+  void start() {
+    receiver = OtlpTestReceiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (fixture != null) {
+      fixture.close();
+    }
+    receiver.close();
+  }
+
+  private List<Received> posts() {
+    return receiver.requests().stream().filter(r -> r.method().equals("POST")).toList();
+  }
+
+  @Test
+  void acceptedBatchesAreCountedAsExported() {
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    for (int i = 0; i < 5; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+    receiver.awaitRecords(5, WAIT);
+
+    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 5);
+    ExportStatus status = fixture.runtime.exportStatus();
+    assertThat(status.lastSuccess()).isNotNull();
+    assertThat(status.consecutiveFailures()).isZero();
+    assertThat(status.dropped()).isZero();
+  }
+
+  @Test
+  void tooManyRequestsIsRetriedAfterTheRetryAfterDelay() {
+    receiver.thenAnswer(Answer.tooManyRequests(2));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+
+    fixture.logger("app").info("throttled");
+    receiver.awaitRecords(1, WAIT);
+
+    List<Received> posts = posts();
+    assertThat(posts).extracting(Received::status).containsExactly(429, 200);
+    assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+  }
+
+  @Test
+  void unavailableIsRetriedAfterTheRetryAfterDelay() {
+    receiver.thenAnswer(Answer.unavailable(2));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+
+    fixture.logger("app").info("collector restarting");
+    receiver.awaitRecords(1, WAIT);
+
+    List<Received> posts = posts();
+    assertThat(posts).extracting(Received::status).containsExactly(503, 200);
+    assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 1);
+  }
+
+  @Test
+  void badRequestIsNotRetried() throws InterruptedException {
+    receiver.thenAnswer(Answer.status(400));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+
+    fixture.logger("app").info("malformed somehow");
+    await().atMost(WAIT).until(() -> fixture.export().status().failed() == 1);
+    // Longer than the first retry back-off (at most 1 s): a retry would have arrived by now.
+    Thread.sleep(1500);
+
+    assertThat(posts()).extracting(Received::status).containsExactly(400);
+  }
+
+  @Test
+  void badRequestIsCountedAsRejectedAndDropped() {
+    receiver.thenAnswer(Answer.status(400));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+
+    fixture.logger("app").info("malformed somehow");
+    await().atMost(WAIT).until(() -> fixture.export().status().dropped() == 1);
+
+    ExportStatus status = fixture.export().status();
+    assertThat(status.failed()).isEqualTo(1);
+    assertThat(status.rejected()).isEqualTo(1);
+    assertThat(status.lastErrorType()).isEqualTo("HTTP 400");
+    assertThat(status.consecutiveFailures()).isEqualTo(1);
+    assertThat(status.queued()).isZero();
+  }
+
+  @Test
+  void refusedConnectionIsReportedByExceptionType() {
+    fixture =
+        ExportFixture.exportingTo(
+            ExportFixture.refusingEndpoint(), "OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
+
+    fixture.logger("app").info("nobody listens");
+
+    // The SDK retries a refused connection 5 times with back-off before giving up.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fixture.export().status().lastErrorType() != null);
+    ExportStatus status = fixture.export().status();
+    assertThat(status.lastErrorType()).isEqualTo("java.net.ConnectException");
+    assertThat(status.dropped()).isEqualTo(1);
+    assertThat(status.exported()).isZero();
+  }
+
+  @Test
+  void overflowingTheQueueIsCountedNeverSilent() {
+    receiver.alwaysAnswer(Answer.hang());
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5");
+
+    for (int i = 0; i < 200; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+
+    ExportStatus status = fixture.export().status();
+    // In memory at most the queue (10) plus the one batch stuck in the hanging export (5);
+    // everything else is counted as dropped.
+    assertThat(status.dropped()).isGreaterThanOrEqualTo(185);
+    assertThat(status.dropped() + status.queued()).isEqualTo(200);
+  }
+
+  @Test
+  void overflowWarnsOnceNotPerRecord() {
+    receiver.alwaysAnswer(Answer.hang());
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5");
+
+    for (int i = 0; i < 200; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+
+    assertThat(fixture.stdoutLines())
+        .filteredOn(line -> line.contains("OTLP export queue is full"))
+        .hasSize(1);
+  }
+
+  @Test
+  void partialSuccessIsStillDelivered() {
+    receiver.thenAnswer(Answer.partialSuccess(1));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+
+    fixture.logger("app").info("half taken");
+    receiver.awaitRecords(1, WAIT);
+
+    assertThat(posts()).extracting(Received::status).containsExactly(200);
+  }
+}

@@ -1,0 +1,258 @@
+package com.financereport.observability.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.ReceivedRecord;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class OtlpRecordMappingTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private OtlpTestReceiver receiver;
+  private ExportFixture fixture;
+
+  @BeforeEach
+  void start() {
+    receiver = OtlpTestReceiver.start();
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_SERVICE_NAME", "billing",
+            "ENVIRONMENT", "staging",
+            "GIT_COMMIT_SHA", "abc123",
+            "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging,team=payments",
+            "OTEL_EXPORTER_OTLP_HEADERS", "x-collector-token=t0k3n");
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+    receiver.close();
+  }
+
+  private ReceivedRecord logOneAndReceive(Runnable logging) {
+    logging.run();
+    return receiver.awaitRecords(1, WAIT).get(0);
+  }
+
+  @Test
+  void recordsCarryExactlyTheSettingsResource() {
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("hello"));
+
+    Map<String, String> expected = fixture.runtime.settings().resource();
+    assertThat(record.resourceAttributes().keySet())
+        .containsExactlyInAnyOrderElementsOf(expected.keySet());
+    assertThat(record.resourceAttribute("service.name")).isEqualTo("billing");
+    assertThat(record.resourceAttribute("deployment.environment")).isEqualTo("staging");
+    assertThat(record.resourceAttribute("deployment.environment.name")).isEqualTo("staging");
+    assertThat(record.resourceAttribute("service.version")).isEqualTo("abc123");
+    assertThat(record.resourceAttribute("git.commit")).isEqualTo("abc123");
+    assertThat(record.resourceAttribute("team")).isEqualTo("payments");
+  }
+
+  @Test
+  void bodyIsTheFormattedMessage() {
+    ReceivedRecord record =
+        logOneAndReceive(() -> fixture.logger("app").info("invoice {} paid", 42));
+
+    assertThat(record.body()).isEqualTo("invoice 42 paid");
+  }
+
+  @Test
+  void severityCarriesNumberAndText() {
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").warn("careful"));
+
+    assertThat(record.record().getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_WARN);
+    assertThat(record.record().getSeverityText()).isEqualTo("WARN");
+  }
+
+  @Test
+  void timestampAndObservedTimestampAreSet() {
+    long before = System.currentTimeMillis() * 1_000_000L;
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("now"));
+
+    assertThat(record.record().getTimeUnixNano()).isGreaterThanOrEqualTo(before - 1_000_000L);
+    assertThat(record.record().getObservedTimeUnixNano())
+        .isGreaterThanOrEqualTo(record.record().getTimeUnixNano() - 1_000_000L);
+  }
+
+  @Test
+  void loggerNameBecomesTheInstrumentationScope() {
+    ReceivedRecord record =
+        logOneAndReceive(() -> fixture.logger("com.example.Billing").info("scoped"));
+
+    assertThat(record.scope().getName()).isEqualTo("com.example.Billing");
+  }
+
+  @Test
+  void threadNameIsAnAttribute() {
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("threaded"));
+
+    assertThat(record.attribute("thread.name")).isEqualTo(Thread.currentThread().getName());
+  }
+
+  @Test
+  void keyValuesArriveTyped() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () ->
+                fixture
+                    .logger("app")
+                    .atInfo()
+                    .addKeyValue("count", 3)
+                    .addKeyValue("ratio", 0.5)
+                    .addKeyValue("paid", true)
+                    .addKeyValue("currency", "EUR")
+                    .addKeyValue("ids", List.of(1L, 2L))
+                    .addKeyValue("tags", List.of("a", "b"))
+                    .addKeyValue("customer", Map.of("tier", "gold", "age", 7))
+                    .log("typed"));
+
+    Map<String, AnyValue> attributes = record.attributes();
+    assertThat(attributes.get("count").getIntValue()).isEqualTo(3L);
+    assertThat(attributes.get("ratio").getDoubleValue()).isEqualTo(0.5);
+    assertThat(attributes.get("paid").getBoolValue()).isTrue();
+    assertThat(attributes.get("currency").getStringValue()).isEqualTo("EUR");
+    assertThat(attributes.get("ids").getArrayValue().getValuesList())
+        .extracting(AnyValue::getIntValue)
+        .containsExactly(1L, 2L);
+    assertThat(attributes.get("tags").getArrayValue().getValuesList())
+        .extracting(AnyValue::getStringValue)
+        .containsExactly("a", "b");
+    assertThat(attributes.get("customer").getKvlistValue().getValuesList())
+        .extracting(kv -> kv.getKey() + "=" + kv.getValue())
+        .containsExactlyInAnyOrder("tier=string_value: \"gold\"\n", "age=int_value: 7\n");
+  }
+
+  @Test
+  void mdcEntriesAreAttributes() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> {
+              MDC.put("request_id", "r-1");
+              try {
+                fixture.logger("app").info("with mdc");
+              } finally {
+                MDC.remove("request_id");
+              }
+            });
+
+    assertThat(record.attribute("request_id")).isEqualTo("r-1");
+  }
+
+  @Test
+  void userKeysNeverOverwriteFixedAttributes() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> fixture.logger("app").atInfo().addKeyValue("thread.name", "fake").log("x"));
+
+    assertThat(record.attribute("thread.name")).isEqualTo(Thread.currentThread().getName());
+  }
+
+  @Test
+  void traceAndSpanIdsComeFromTheCurrentSpan() {
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    String spanId = "b7ad6b7169203331";
+    SpanContext span =
+        SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> {
+              Scope scope = Span.wrap(span).makeCurrent();
+              try {
+                fixture.logger("app").info("traced");
+              } finally {
+                scope.close();
+              }
+            });
+
+    assertThat(HexFormat.of().formatHex(record.record().getTraceId().toByteArray()))
+        .isEqualTo(traceId);
+    assertThat(HexFormat.of().formatHex(record.record().getSpanId().toByteArray()))
+        .isEqualTo(spanId);
+  }
+
+  @Test
+  void exceptionArrivesAsTypeMessageAndStackTrace() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> fixture.logger("app").error("failed", new IllegalStateException("boom")));
+
+    assertThat(record.attribute("exception.type")).isEqualTo("java.lang.IllegalStateException");
+    assertThat(record.attribute("exception.message")).isEqualTo("boom");
+    assertThat(record.attribute("exception.stacktrace"))
+        .contains("java.lang.IllegalStateException: boom")
+        .contains("OtlpRecordMappingTest");
+  }
+
+  @Test
+  void eventsBelowTheExportLevelStayOnStdoutOnly() {
+    Logger logger = fixture.logger("app");
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.debug("debug only");
+    logger.info("exported");
+
+    List<ReceivedRecord> records = receiver.awaitRecords(1, WAIT);
+    assertThat(records).extracting(ReceivedRecord::body).containsExactly("exported");
+    assertThat(fixture.stdoutLines()).anyMatch(line -> line.contains("debug only"));
+  }
+
+  @Test
+  void configuredHeadersAreSentWithGzip() {
+    fixture.logger("app").info("with headers");
+    receiver.awaitRecords(1, WAIT);
+
+    OtlpTestReceiver.Received request = receiver.requests().get(receiver.requests().size() - 1);
+    assertThat(request.header("x-collector-token")).isEqualTo("t0k3n");
+    assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(request.header("Content-Type")).isEqualTo("application/x-protobuf");
+  }
+
+  @Test
+  void overlongMessageIsCutAtTheValueLimit() {
+    ReceivedRecord record =
+        logOneAndReceive(() -> fixture.logger("app").info("x".repeat(100_000)));
+
+    assertThat(record.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(fixture.runtime.settings().limits().maxValueBytes());
+    assertThat(record.body()).endsWith(Utf8Cut.MARKER);
+  }
+
+  @Test
+  void codeAttributesAreAddedWhenEnabled() {
+    try (OtlpTestReceiver own = OtlpTestReceiver.start();
+        ExportFixture withCode =
+            ExportFixture.exportingTo(own.baseEndpoint(), "OBSERVABILITY_CODE_ATTRIBUTES", "true")) {
+      withCode.logger("app").info("where am I");
+
+      ReceivedRecord record = own.awaitRecords(1, WAIT).get(0);
+      assertThat(record.attribute("code.namespace")).isEqualTo(getClass().getName());
+      assertThat(record.attribute("code.function")).isEqualTo("codeAttributesAreAddedWhenEnabled");
+      assertThat(record.attributes().get("code.lineno").getIntValue()).isPositive();
+    }
+  }
+
+  @Test
+  void codeAttributesAreAbsentByDefault() {
+    ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("anywhere"));
+
+    assertThat(record.attributes()).doesNotContainKey("code.namespace");
+  }
+}

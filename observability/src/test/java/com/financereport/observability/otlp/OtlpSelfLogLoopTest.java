@@ -1,0 +1,91 @@
+package com.financereport.observability.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The SDK reports its export failures through java.util.logging, which the library bridges into
+ * Logback. Against a collector that fails every batch for 30 s, those reports reach stdout at a
+ * bounded rate and are never exported themselves.
+ */
+class OtlpSelfLogLoopTest {
+  private static final Duration RUN = Duration.ofSeconds(30);
+
+  private OtlpTestReceiver receiver;
+  private ExportFixture fixture;
+
+  @BeforeEach
+  void start() {
+    // The JUL bridge logs through SLF4J's own context, so this test uses that one.
+    LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
+    global.reset();
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    // Every batch fails at once and is not retried: the SDK warns as often as it possibly can.
+    receiver = OtlpTestReceiver.start().alwaysAnswer(Answer.status(500));
+    fixture = ExportFixture.onContext(global, receiver.baseEndpoint());
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+    receiver.close();
+    SLF4JBridgeHandler.uninstall();
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
+  }
+
+  @Test
+  void sdkFailureReportsAreBoundedAndNeverExported() throws InterruptedException {
+    int logged = 0;
+    long end = System.nanoTime() + RUN.toNanos();
+    while (System.nanoTime() < end) {
+      fixture.logger("app").info("business line {}", logged++);
+      Thread.sleep(20);
+    }
+    fixture.export().shutdown(Duration.ofSeconds(2));
+
+    List<String> lines = fixture.stdoutLines();
+    Map<String, Long> sdkLinesPerLogger =
+        lines.stream()
+            .map(line -> line.split(" ", 3))
+            .filter(parts -> parts.length == 3 && parts[1].startsWith("io.opentelemetry."))
+            .collect(Collectors.groupingBy(parts -> parts[1], Collectors.counting()));
+    int batchesFailed = receiver.requests().size();
+
+    assertThat(batchesFailed).as("batches the collector refused").isGreaterThan(50);
+    assertThat(sdkLinesPerLogger).as("the SDK did report the failures").isNotEmpty();
+    // One line per logger per minute; the run is shorter than a minute.
+    assertThat(sdkLinesPerLogger.values()).allMatch(count -> count <= 1);
+    assertThat(lines).filteredOn(line -> line.contains("business line")).hasSize(logged);
+
+    List<String> exportedScopes = new ArrayList<>();
+    receiver.requests().stream()
+        .filter(r -> r.request() != null)
+        .flatMap(r -> r.request().getResourceLogsList().stream())
+        .map(ResourceLogs::getScopeLogsList)
+        .flatMap(List::stream)
+        .map(ScopeLogs::getScope)
+        .map(scope -> scope.getName())
+        .forEach(exportedScopes::add);
+    assertThat(exportedScopes)
+        .isNotEmpty()
+        .noneMatch(name -> name.startsWith("io.opentelemetry."))
+        .noneMatch(name -> name.startsWith(OtlpLogExport.class.getPackageName()));
+  }
+
+}

@@ -1,0 +1,119 @@
+package com.financereport.observability.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.SilentCollector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Export never blocks or fails start-up, and does not exist at all when it is off. */
+class OtlpStartupTest {
+  private static final Duration DOES_NOT_BLOCK = Duration.ofSeconds(1);
+
+  private static List<String> exportThreads() {
+    List<String> names = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith("otlp-") || name.contains("BatchLogRecordProcessor")) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void withoutAnEndpointNothingIsCreated() {
+    List<String> threadsBefore = exportThreads();
+    try (ExportFixture fixture = ExportFixture.withEnvironment("ENVIRONMENT", "development")) {
+      fixture.logger("app").info("stdout only");
+
+      assertThat(fixture.export).isEmpty();
+      Logger root = fixture.logger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      assertThat(root.getAppender("otlp")).isNull();
+      assertThat(fixture.context.getTurboFilterList()).isEmpty();
+      assertThat(exportThreads()).isEqualTo(threadsBefore);
+      assertThat(fixture.runtime.exportStatus().enabled()).isFalse();
+    }
+  }
+
+  @Test
+  void sdkDisabledCreatesNothing() {
+    try (ExportFixture fixture =
+        ExportFixture.withEnvironment(
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318", "OTEL_SDK_DISABLED", "true")) {
+      assertThat(fixture.export).isEmpty();
+      assertThat(fixture.context.getTurboFilterList()).isEmpty();
+    }
+  }
+
+  @Test
+  void environmentMismatchLeavesExportOff() {
+    try (ExportFixture fixture =
+        ExportFixture.withEnvironment(
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318",
+            "ENVIRONMENT", "production",
+            "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging")) {
+      assertThat(fixture.runtime.settings().errors()).isNotEmpty();
+      assertThat(fixture.export).isEmpty();
+      assertThat(fixture.logger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("otlp")).isNull();
+      assertThat(fixture.runtime.exportStatus().enabled()).isFalse();
+    }
+  }
+
+  @Test
+  void unreachableCollectorDoesNotDelayStartup() {
+    long started = System.nanoTime();
+    try (ExportFixture fixture = ExportFixture.exportingTo(ExportFixture.refusingEndpoint())) {
+      fixture.logger("app").info("first line");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DOES_NOT_BLOCK);
+      assertThat(fixture.stdoutLines()).anyMatch(line -> line.contains("first line"));
+    }
+  }
+
+  @Test
+  void hangingCollectorDoesNotDelayStartup() {
+    try (SilentCollector collector = SilentCollector.start()) {
+      long started = System.nanoTime();
+      try (ExportFixture fixture = ExportFixture.exportingTo(collector.baseEndpoint())) {
+        fixture.logger("app").info("first line");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DOES_NOT_BLOCK);
+        assertThat(fixture.stdoutLines()).anyMatch(line -> line.contains("first line"));
+      }
+    }
+  }
+
+  @Test
+  void collectorAnsweringTheProbeIsReachable() {
+    try (OtlpTestReceiver receiver = OtlpTestReceiver.start();
+        ExportFixture fixture = ExportFixture.exportingTo(receiver.baseEndpoint())) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> Boolean.TRUE.equals(fixture.export().status().endpointReachable()));
+
+      assertThat(receiver.requests()).anyMatch(r -> r.method().equals("GET") && r.status() == 405);
+    }
+  }
+
+  @Test
+  void unreachableCollectorIsOneWarningWithoutCredentials() {
+    String endpoint =
+        ExportFixture.refusingEndpoint().replace("http://", "http://probeuser:pa55word@");
+    try (ExportFixture fixture = ExportFixture.exportingTo(endpoint)) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> Boolean.FALSE.equals(fixture.export().status().endpointReachable()));
+
+      assertThat(fixture.stdoutLines())
+          .filteredOn(line -> line.contains("is not reachable"))
+          .singleElement()
+          .satisfies(line -> assertThat(line).contains("ConnectException").doesNotContain("pa55word"));
+    }
+  }
+}

@@ -1,0 +1,356 @@
+package com.financereport.observability.otlp.testing;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A loopback OTLP/HTTP logs receiver that answers as the OpenTelemetry collector does (see
+ * contracts/otlp-http.md): 405 to GET, 415 to a Content-Type other than protobuf, 400 with a
+ * google.rpc.Status to an undecodable body, and whatever answers a test scripts (200, partial
+ * success, 429 or 503 with Retry-After, a hang). Requests are decoded with the official protobuf
+ * classes and kept for assertions.
+ *
+ * <p>Bound to 127.0.0.1 on a free port; nothing leaves the machine. JSON bodies are answered 415:
+ * the Java SDK only sends protobuf, and decoding JSON would need protobuf-java-util.
+ */
+public final class OtlpTestReceiver implements AutoCloseable {
+  public static final String LOGS_PATH = "/v1/logs";
+
+  private final HttpServer server;
+  private final ExecutorService handlers;
+  private final Deque<Answer> script = new ArrayDeque<>();
+  private final CountDownLatch releaseHanging = new CountDownLatch(1);
+  private final List<Received> requests = new CopyOnWriteArrayList<>();
+  private final List<ReceivedRecord> records = new CopyOnWriteArrayList<>();
+  private final AtomicInteger recordCount = new AtomicInteger();
+  private volatile Answer standing = Answer.ok();
+  private volatile boolean keepRecords = true;
+
+  private OtlpTestReceiver(HttpServer server, ExecutorService handlers) {
+    this.server = server;
+    this.handlers = handlers;
+  }
+
+  /** Starts a receiver on 127.0.0.1 and a free port. */
+  public static OtlpTestReceiver start() {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      ExecutorService handlers =
+          Executors.newCachedThreadPool(
+              task -> {
+                Thread thread = new Thread(task, "otlp-test-receiver");
+                thread.setDaemon(true);
+                return thread;
+              });
+      OtlpTestReceiver receiver = new OtlpTestReceiver(server, handlers);
+      server.createContext(LOGS_PATH, receiver::handle);
+      server.setExecutor(handlers);
+      server.start();
+      return receiver;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot bind the test receiver on 127.0.0.1", e);
+    }
+  }
+
+  /** http://127.0.0.1:port, the value of OTEL_EXPORTER_OTLP_ENDPOINT. */
+  public String baseEndpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** http://127.0.0.1:port/v1/logs. */
+  public URI logsEndpoint() {
+    return URI.create(baseEndpoint() + LOGS_PATH);
+  }
+
+  /** Answers the next POSTs with these, in order, then with the standing answer. */
+  public synchronized OtlpTestReceiver thenAnswer(Answer... answers) {
+    script.addAll(List.of(answers));
+    return this;
+  }
+
+  /** Answers every POST not scripted otherwise with this. */
+  public OtlpTestReceiver alwaysAnswer(Answer answer) {
+    this.standing = answer;
+    return this;
+  }
+
+  /** Only counts records instead of keeping them and the request bodies: for load tests. */
+  public OtlpTestReceiver countOnly() {
+    this.keepRecords = false;
+    return this;
+  }
+
+  /** Every request that reached the receiver, in arrival order. */
+  public List<Received> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Every log record of every request answered 200, in arrival order. */
+  public List<ReceivedRecord> records() {
+    return List.copyOf(records);
+  }
+
+  /** How many log records arrived in requests answered 200. */
+  public int recordCount() {
+    return recordCount.get();
+  }
+
+  /** Waits until at least {@code count} records have been accepted; returns them all. */
+  public List<ReceivedRecord> awaitRecords(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (recordCount.get() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "expected " + count + " record(s) within " + timeout + ", got " + recordCount.get());
+      }
+      sleep(10);
+    }
+    return records();
+  }
+
+  /** Waits until at least {@code count} requests have arrived; returns them all. */
+  public List<Received> awaitRequests(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (requests.size() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "expected " + count + " request(s) within " + timeout + ", got " + requests.size());
+      }
+      sleep(10);
+    }
+    return requests();
+  }
+
+  @Override
+  public void close() {
+    releaseHanging.countDown();
+    server.stop(0);
+    handlers.shutdownNow();
+  }
+
+  private synchronized Answer nextAnswer() {
+    Answer scripted = script.poll();
+    return scripted != null ? scripted : standing;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Instant at = Instant.now();
+      Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        requests.add(new Received(at, exchange.getRequestMethod(), headers, null, 405));
+        sendText(exchange, 405, "405 method not allowed, supported: [POST]");
+        return;
+      }
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      String contentType = header(exchange, "Content-Type");
+      if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-protobuf")) {
+        requests.add(new Received(at, "POST", headers, null, 415));
+        sendText(exchange, 415, "415 unsupported media type, supported: [application/x-protobuf]");
+        return;
+      }
+      ExportLogsServiceRequest request;
+      try {
+        request = ExportLogsServiceRequest.parseFrom(decompress(raw, header(exchange, "Content-Encoding")));
+      } catch (IOException e) {
+        requests.add(new Received(at, "POST", headers, null, 400));
+        sendStatus(exchange, 400, 3, "proto: cannot parse invalid wire-format data");
+        return;
+      }
+      Answer answer = nextAnswer();
+      if (answer.hangs()) {
+        requests.add(new Received(at, "POST", headers, request, 0));
+        awaitRelease();
+        return;
+      }
+      // In count-only mode the decoded body is not kept: a load test would fill the heap.
+      requests.add(
+          new Received(at, "POST", headers, keepRecords ? request : null, answer.status()));
+      if (answer.status() == 200) {
+        accept(request);
+        ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
+        if (answer.rejected() > 0) {
+          response.setPartialSuccess(
+              ExportLogsPartialSuccess.newBuilder()
+                  .setRejectedLogRecords(answer.rejected())
+                  .setErrorMessage("rejected by the test receiver"));
+        }
+        send(exchange, 200, "application/x-protobuf", response.build().toByteArray());
+        return;
+      }
+      if (answer.retryAfterSeconds() >= 0) {
+        exchange.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+      }
+      sendStatus(exchange, answer.status(), answer.status() == 429 ? 8 : 14, "refused by the test receiver");
+    }
+  }
+
+  private void accept(ExportLogsServiceRequest request) {
+    for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+      for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+        for (LogRecord record : scopeLogs.getLogRecordsList()) {
+          recordCount.incrementAndGet();
+          if (keepRecords) {
+            records.add(new ReceivedRecord(resourceLogs.getResource(), scopeLogs.getScope(), record));
+          }
+        }
+      }
+    }
+  }
+
+  private static byte[] decompress(byte[] raw, String encoding) throws IOException {
+    if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
+      return raw;
+    }
+    if (!encoding.equalsIgnoreCase("gzip")) {
+      throw new InvalidProtocolBufferException("unsupported Content-Encoding " + encoding);
+    }
+    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private void awaitRelease() {
+    try {
+      releaseHanging.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String header(HttpExchange exchange, String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+    send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A google.rpc.Status body (code = 1, message = 2), as the collector sends with errors. */
+  private static void sendStatus(HttpExchange exchange, int status, int rpcCode, String message)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    out.writeInt32(1, rpcCode);
+    out.writeString(2, message);
+    out.flush();
+    send(exchange, status, "application/x-protobuf", bytes.toByteArray());
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /**
+   * How to answer one POST.
+   *
+   * @param status the HTTP status; 0 with {@code hang}
+   * @param retryAfterSeconds the Retry-After header, or -1 for none
+   * @param rejected partial_success.rejected_log_records of a 200
+   * @param hangs accept the request and never answer (until the receiver closes)
+   */
+  public record Answer(int status, int retryAfterSeconds, long rejected, boolean hangs) {
+    public static Answer ok() {
+      return new Answer(200, -1, 0, false);
+    }
+
+    public static Answer partialSuccess(long rejected) {
+      return new Answer(200, -1, rejected, false);
+    }
+
+    public static Answer status(int status) {
+      return new Answer(status, -1, 0, false);
+    }
+
+    public static Answer tooManyRequests(int retryAfterSeconds) {
+      return new Answer(429, retryAfterSeconds, 0, false);
+    }
+
+    public static Answer unavailable(int retryAfterSeconds) {
+      return new Answer(503, retryAfterSeconds, 0, false);
+    }
+
+    public static Answer hang() {
+      return new Answer(0, -1, 0, true);
+    }
+  }
+
+  /**
+   * One request as it arrived.
+   *
+   * @param request the decoded body, null when it was not a decodable POST
+   * @param status what the receiver answered; 0 for a hang
+   */
+  public record Received(
+      Instant at,
+      String method,
+      Map<String, List<String>> headers,
+      ExportLogsServiceRequest request,
+      int status) {
+    public String header(String name) {
+      for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+        if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+          return entry.getValue().get(0);
+        }
+      }
+      return null;
+    }
+
+    public int recordCount() {
+      if (request == null) {
+        return 0;
+      }
+      int count = 0;
+      for (ResourceLogs r : request.getResourceLogsList()) {
+        for (ScopeLogs s : r.getScopeLogsList()) {
+          count += s.getLogRecordsCount();
+        }
+      }
+      return count;
+    }
+  }
+}
