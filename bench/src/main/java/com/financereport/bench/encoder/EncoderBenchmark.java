@@ -94,7 +94,8 @@ public class EncoderBenchmark {
         throw new IllegalStateException("our encoder did not redact the password: " + ours);
       }
       for (Map.Entry<String, String> line : lines.entrySet()) {
-        for (String expected : new String[] {"Statement processed for month 2026-10",
+        // Logback's JsonEncoder writes the pattern and its arguments apart by default.
+        for (String expected : new String[] {"Statement processed for month", "2026-10",
             "req-7f3a9c2e41b84d05", "acct-9f3c", "1234.56", "4411", SampleEvents.THREAD}) {
           if (!line.getValue().contains(expected)) {
             throw new IllegalStateException(

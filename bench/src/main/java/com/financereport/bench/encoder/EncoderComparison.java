@@ -3,6 +3,7 @@ package com.financereport.bench.encoder;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,13 +73,27 @@ public final class EncoderComparison {
     encoders.tearDown();
   }
 
+  /** Rows in reading order: ours first, then the peers; JMH itself runs them alphabetically. */
+  private static final List<String> ROW_ORDER = List.of(
+      OURS, "oursByteArray", "oursStreamingNoSecret", LOGSTASH, "logstashByteArray",
+      "logbackJsonEncoderByteArray", TEMPLATE, "jsonTemplateLayoutEcsByteArray");
+
   private static Map<String, RunResult> byMethod(Collection<RunResult> results) {
+    List<RunResult> sorted = new ArrayList<>(results);
+    sorted.sort(Comparator.comparingInt(r -> {
+      int at = ROW_ORDER.indexOf(method(r));
+      return at < 0 ? ROW_ORDER.size() : at;
+    }));
     Map<String, RunResult> byMethod = new LinkedHashMap<>();
-    for (RunResult result : results) {
-      String label = result.getParams().getBenchmark();
-      byMethod.put(label.substring(label.lastIndexOf('.') + 1), result);
+    for (RunResult result : sorted) {
+      byMethod.put(method(result), result);
     }
     return byMethod;
+  }
+
+  private static String method(RunResult result) {
+    String label = result.getParams().getBenchmark();
+    return label.substring(label.lastIndexOf('.') + 1);
   }
 
   static String table(Map<Integer, Map<String, RunResult>> all) {
