@@ -28,9 +28,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java -cp bench/target/benchmarks.jar com.financereport.bench.encoder.EncoderComparison
  * </pre>
  *
- * Any JMH option may follow (e.g. {@code -wi 1 -i 2} for a quick look, {@code -t 4} for one
- * thread count). JSON results go to {@code bench/results/encoder-t<threads>.json} (or the folder
- * given by {@code -Dresults=...}).
+ * Any JMH option may follow: {@code -wi 1 -i 2} for a quick look, {@code -t 4} for one thread
+ * count, a regular expression to run some benchmarks only. JSON results go to {@code
+ * bench/results/encoder-t<threads>.json}, or into the folder given by {@code -Dresults=...}
+ * before {@code -cp}.
  */
 public final class EncoderComparison {
   private static final String OURS = "oursStreaming";
@@ -50,9 +51,12 @@ public final class EncoderComparison {
     printSampleLines();
     Map<Integer, Map<String, RunResult>> all = new LinkedHashMap<>();
     for (int threads : threadCounts) {
-      Options options = new OptionsBuilder()
+      OptionsBuilder builder = new OptionsBuilder();
+      if (given.getIncludes().isEmpty()) {
+        builder.include(EncoderBenchmark.class.getName() + "\\.");
+      }
+      Options options = builder
           .parent(given)
-          .include(EncoderBenchmark.class.getName() + "\\.")
           .addProfiler(GCProfiler.class)
           .threads(threads)
           .resultFormat(ResultFormatType.JSON)
