@@ -32,8 +32,10 @@ final class DefaultTextRules {
       Pattern.compile(
           "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}://[^\\s:/?#@]{0,256}:)([^\\s/?#]+)@");
 
+  /** RFC 7235 token68: '=' only as trailing padding, so "Bearer expires_in=3600" is no token. */
   private static final Pattern AUTH_SCHEME_CREDENTIAL =
-      Pattern.compile("(?i)(?<![A-Za-z0-9_-])(bearer|basic)([ \\t]+)([A-Za-z0-9._~+/=-]+)");
+      Pattern.compile(
+          "(?i)(?<![A-Za-z0-9_-])(bearer|basic)([ \\t]+)([A-Za-z0-9._~+/-]+=*)(?![A-Za-z0-9._~+/=-])");
 
   private static final Pattern CLOUD_ACCESS_KEY_ID =
       Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])");

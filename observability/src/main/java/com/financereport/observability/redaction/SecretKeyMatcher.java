@@ -23,8 +23,8 @@ final class SecretKeyMatcher {
   /** Too short or too common to be found inside another word: must stand as whole words. */
   static final List<String> WHOLE_WORD_TERMS =
       List.of(
-          "authorization", "auth", "cookie", "cookies", "pwd", "session", "creds", "access key",
-          "pin", "cvv", "cvc");
+          "authorization", "auth", "cookie", "cookies", "pwd", "session", "jsessionid",
+          "phpsessid", "creds", "access key", "pin", "cvv", "cvc");
 
   /** Words that may follow a term and still describe the secret itself (session_id, token_value). */
   static final Set<String> QUALIFIERS =
