@@ -1,7 +1,5 @@
 package com.financereport.observability.redaction;
 
-import static com.financereport.observability.redaction.Redactor.CARD;
-import static com.financereport.observability.redaction.Redactor.EMAIL;
 import static com.financereport.observability.redaction.Redactor.IBAN;
 import static com.financereport.observability.redaction.Redactor.PHONE;
 import static com.financereport.observability.redaction.Redactor.REDACTED;
@@ -49,12 +47,6 @@ final class DefaultTextRules {
           "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
               + "|xox[abprs]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})");
 
-  private static final Pattern EMAIL_ADDRESS =
-      Pattern.compile(
-          "(?<![A-Za-z0-9._%+/-])[A-Za-z0-9._%+-]{1,64}@"
-              + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}"
-              + "\\.[A-Za-z]{2,24}(?![A-Za-z0-9-])");
 
   /** Compact, or in groups of four as printed on statements. */
   private static final Pattern IBAN_SHAPE =
@@ -62,10 +54,6 @@ final class DefaultTextRules {
           "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}"
               + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
 
-  /** 13-19 digits, single spaces or dashes between them; never part of a longer number or decimal. */
-  private static final Pattern CARD_SHAPE =
-      Pattern.compile(
-          "(?<![A-Za-z0-9_.+]|[0-9][ -])[0-9](?:[ -]?[0-9]){12,18}(?![A-Za-z0-9_]|[.,][0-9]|[ -][0-9])");
 
   /** '+', country code and 8-15 digits in all, with spaces, dashes and parentheses. */
   private static final Pattern INTERNATIONAL_PHONE =
@@ -90,9 +78,9 @@ final class DefaultTextRules {
         PatternRule.labelling(TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
         PatternRule.labelling(TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
         PatternRule.labelling(TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
-        PatternRule.labelling(TextTriggers.AT_SIGN, EMAIL_ADDRESS, EMAIL),
+        new EmailAddressRule(),
         new PatternRule(TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
-        new PatternRule(TextTriggers.LONG_DIGIT_RUN, CARD_SHAPE, DefaultTextRules::card),
+        new CardNumberRule(),
         PatternRule.labelling(TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
   }
 
@@ -142,9 +130,6 @@ final class DefaultTextRules {
     return true;
   }
 
-  private static String card(MatchResult match) {
-    return CardNumberCheck.isCardNumber(digitsOf(match.group())) ? CARD : null;
-  }
 
   /**
    * The shape may run on into a following group of four ("… 7034 PAID"): drop trailing groups
@@ -172,14 +157,4 @@ final class DefaultTextRules {
     return compact;
   }
 
-  private static StringBuilder digitsOf(String text) {
-    StringBuilder digits = new StringBuilder(19);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      }
-    }
-    return digits;
-  }
 }

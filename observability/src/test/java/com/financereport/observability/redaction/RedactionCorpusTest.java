@@ -59,6 +59,9 @@ class RedactionCorpusTest {
           # PII
           contact bob.smith+tag@example.co.uk now                => contact [EMAIL] now
           mailto:alice@example.com                               => mailto:[EMAIL]
+          write to bob@example.com.                              => write to [EMAIL].
+          `<carol.neil@mail.example.org>`                        => `<[EMAIL]>`
+          card:4111111111111111;                                 => card:[CARD];
           card 4111 1111 1111 1111 charged                       => card [CARD] charged
           card 4111-1111-1111-1111                               => card [CARD]
           pan 5555555555554444                                   => pan [CARD]
@@ -108,6 +111,8 @@ class RedactionCorpusTest {
           token: [REDACTED] already                              => SAME
           Failed: connection refused                             => SAME
           phone +1 (555) 123                                     => SAME
+          id_4111111111111111 is a key                           => SAME
+          double@@example..com                                   => SAME
           """)
   void redactsSecretsAndKeepsLookAlikes(String input, String expected) {
     String result = redactor.redactText(input);
