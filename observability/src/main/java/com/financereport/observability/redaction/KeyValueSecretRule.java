@@ -4,7 +4,8 @@ package com.financereport.observability.redaction;
  * {@code key=value} and {@code key: value} pairs inside text whose key names a secret, in query
  * strings ({@code ?token=abc&x=1}), config dumps ({@code password = hunter2}), headers ({@code
  * X-Api-Key: abc}, {@code Authorization: Bearer abc}) and JSON, plain or escaped ({@code
- * "password":"x"}, {@code \"password\":\"x\"}). Only the value is replaced. Keys are judged by the
+ * "password":"x"}, {@code \"password\":\"x\"}). Only the value is replaced; an object or array
+ * value is left to the keys inside it. Keys are judged by the
  * same word-aware rule as structured keys, so {@code token_count=5} stays.
  *
  * <p>Hand-written rather than a regular expression: it finds each '=' or ':' with one scan, looks
@@ -61,7 +62,7 @@ final class KeyValueSecretRule implements TextRule {
       } else {
         valueStart = skipAuthScheme(text, valueStart);
       }
-      if (startsWithLabel(text, valueStart)) {
+      if (startsWithLabel(text, valueStart) || startsContainer(text, valueStart, quote)) {
         i = valueStart;
         continue;
       }
@@ -97,8 +98,11 @@ final class KeyValueSecretRule implements TextRule {
       start--;
       hasLetter |= Character.isLetter(text.charAt(start));
     }
-    // A key that runs on past the limit is not a key someone typed; "12:30" has no letter.
-    if (!hasLetter || (start > 0 && isKeyChar(text.charAt(start - 1)))) {
+    // A key that runs on past the limit is not a key someone typed; "12:30" has no letter;
+    // "2026-11-25T19:39" starts with a digit. Neither reaches the verdict cache.
+    if (!hasLetter
+        || Character.isDigit(text.charAt(start))
+        || (start > 0 && isKeyChar(text.charAt(start - 1)))) {
       return false;
     }
     return keys.isSecret(text.substring(start, end));
@@ -133,8 +137,37 @@ final class KeyValueSecretRule implements TextRule {
     return false;
   }
 
+  /**
+   * {@code "credentials": {"user": …}}: a nested object or array is left to the keys inside it,
+   * rather than cutting at its first delimiter and breaking its shape.
+   */
+  private static boolean startsContainer(String text, int start, char quote) {
+    if (quote != 0 || start + 1 >= text.length()) {
+      return false;
+    }
+    char open = text.charAt(start);
+    char next = text.charAt(start + 1);
+    // Only JSON-looking openings: "{SSHA}…" or "[hunter2]" are values and go.
+    if (open == '{') {
+      return next == '"' || next == '}' || Character.isWhitespace(next);
+    }
+    return open == '['
+        && (next == '"' || next == '{' || next == '[' || next == ']' || Character.isWhitespace(next));
+  }
+
   private static int plainValueEnd(String text, int start) {
     int i = start;
+    // A bracketed value ("{SSHA}…", "[hunter2]") goes whole, brackets included.
+    if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+      char close = text.charAt(i) == '{' ? '}' : ']';
+      int j = i + 1;
+      while (j < text.length() && text.charAt(j) != close && !Character.isWhitespace(text.charAt(j))) {
+        j++;
+      }
+      if (j < text.length() && text.charAt(j) == close) {
+        i = j + 1;
+      }
+    }
     while (i < text.length() && !endsPlainValue(text.charAt(i))) {
       i++;
     }

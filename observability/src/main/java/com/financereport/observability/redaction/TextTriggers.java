@@ -30,6 +30,11 @@ final class TextTriggers {
   /** Two capital letters then two digits: IBANs. */
   static final int COUNTRY_CHECK_DIGITS = 1 << 10;
 
+  /** The ASCII characters the switch below looks at, as a bit set over 0-63 and 64-127. */
+  private static final long NOTABLE_LOW = bits("@=:+.-", 0);
+
+  private static final long NOTABLE_HIGH = bits("bBeA_", 64);
+
   /** Card numbers have at least 13 digits. */
   private static final int CARD_MIN_DIGITS = 13;
 
@@ -52,8 +57,11 @@ final class TextTriggers {
         continue;
       }
       // One space or dash between digit groups keeps the run going: 4111 1111 1111 1111.
-      if (!((c == ' ' || c == '-') && i > 0 && isDigit(text.charAt(i - 1)))) {
+      if (digits != 0 && (c != ' ' && c != '-' || !isDigit(text.charAt(i - 1)))) {
         digits = 0;
+      }
+      if (!isNotable(c)) {
+        continue;
       }
       switch (c) {
         case '@':
@@ -132,6 +140,21 @@ final class TextTriggers {
         || (separator >= 4 && text.startsWith("xox", separator - 4) && "abprs".indexOf(last) >= 0)
         || text.startsWith("live", separator - 4)
         || text.startsWith("test", separator - 4);
+  }
+
+  private static boolean isNotable(char c) {
+    if (c < 64) {
+      return (NOTABLE_LOW & (1L << c)) != 0;
+    }
+    return c < 128 && (NOTABLE_HIGH & (1L << (c - 64))) != 0;
+  }
+
+  private static long bits(String chars, int offset) {
+    long set = 0;
+    for (int i = 0; i < chars.length(); i++) {
+      set |= 1L << (chars.charAt(i) - offset);
+    }
+    return set;
   }
 
   private static boolean isDigit(char c) {

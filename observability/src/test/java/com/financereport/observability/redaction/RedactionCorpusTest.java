@@ -47,6 +47,9 @@ class RedactionCorpusTest {
           session_id=9b2c1d sessionId: 77aa                      => session_id=[REDACTED] sessionId: [REDACTED]
           pwd=letmein                                            => pwd=[REDACTED]
           `apiKey='k1'`                                          => `apiKey='[REDACTED]'`
+          `{"credentials": {"user": "bob", "password": "pw"}}`   => `{"credentials": {"user": "bob", "password": "[REDACTED]"}}`
+          ldap userPassword: {SSHA}abc123== ok                   => ldap userPassword: [REDACTED] ok
+          password=[hunter2]                                     => password=[REDACTED]
           # cloud keys, vault, vendor tokens
           using key AKIAIOSFODNN7EXAMPLE for upload              => using key [REDACTED] for upload
           temporary ASIAY34FZKBOKMUTVV7A expires                 => temporary [REDACTED] expires
