@@ -31,9 +31,9 @@ final class TextTriggers {
   static final int COUNTRY_CHECK_DIGITS = 1 << 10;
 
   /** The ASCII characters the switch below looks at, as a bit set over 0-63 and 64-127. */
-  private static final long NOTABLE_LOW = bits("@=:+.-", 0);
+  private static final long NOTABLE_LOW = bits("=:+.-", 0);
 
-  private static final long NOTABLE_HIGH = bits("bBeA_", 64);
+  private static final long NOTABLE_HIGH = bits("@bBeA_", 64);
 
   /** Card numbers have at least 13 digits. */
   private static final int CARD_MIN_DIGITS = 13;
