@@ -71,7 +71,9 @@ final class CardNumberRule implements TextRule {
       if (Character.isLetterOrDigit(after) || after == '_') {
         return false;
       }
-      if ((after == '.' || after == ',') && end + 1 < text.length() && isDigit(text.charAt(end + 1))) {
+      if ((after == '.' || after == ',')
+          && end + 1 < text.length()
+          && isDigit(text.charAt(end + 1))) {
         return false;
       }
     }

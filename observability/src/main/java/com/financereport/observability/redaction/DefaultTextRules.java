@@ -11,8 +11,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * The built-in shape rules, in the order they run. Order matters: whole blocks and tokens go
- * first so later rules never see their insides; URL credentials go before e-mail so that {@code
+ * The built-in shape rules, in the order they run. Order matters: whole blocks and tokens go first
+ * so later rules never see their insides; URL credentials go before e-mail so that {@code
  * user:pass@host} is not read as an address; IBANs go before cards and phones, whose digit runs
  * they contain.
  *
@@ -33,7 +33,8 @@ final class DefaultTextRules {
   /** RFC 7235 token68: '=' only as trailing padding, so "Bearer expires_in=3600" is no token. */
   private static final Pattern AUTH_SCHEME_CREDENTIAL =
       Pattern.compile(
-          "(?i)(?<![A-Za-z0-9_-])(bearer|basic)([ \\t]+)([A-Za-z0-9._~+/-]+=*)(?![A-Za-z0-9._~+/=-])");
+          "(?i)(?<![A-Za-z0-9_-])(bearer|basic)([ \\t]+)"
+              + "([A-Za-z0-9._~+/-]+=*)(?![A-Za-z0-9._~+/=-])");
 
   private static final Pattern CLOUD_ACCESS_KEY_ID =
       Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])");
@@ -47,17 +48,16 @@ final class DefaultTextRules {
           "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
               + "|xox[abprs]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})");
 
-
   /** Compact, or in groups of four as printed on statements. */
   private static final Pattern IBAN_SHAPE =
       Pattern.compile(
           "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}"
               + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
 
-
   /** '+', country code and 8-15 digits in all, with spaces, dashes and parentheses. */
   private static final Pattern INTERNATIONAL_PHONE =
-      Pattern.compile("(?<![A-Za-z0-9_+])\\+\\(?[0-9](?:[ ()-]{0,2}[0-9]){7,14}(?![0-9]|[.,][0-9])");
+      Pattern.compile(
+          "(?<![A-Za-z0-9_+])\\+\\(?[0-9](?:[ ()-]{0,2}[0-9]){7,14}(?![0-9]|[.,][0-9])");
 
   /** Bearer tokens are opaque: long, or with a digit or symbol; "bearer instruments" is prose. */
   private static final int MIN_BEARER_TOKEN = 8;
@@ -130,10 +130,9 @@ final class DefaultTextRules {
     return true;
   }
 
-
   /**
-   * The shape may run on into a following group of four ("… 7034 PAID"): drop trailing groups
-   * until the rest passes the check.
+   * The shape may run on into a following group of four ("… 7034 PAID"): drop trailing groups until
+   * the rest passes the check.
    */
   private static String iban(MatchResult match) {
     String candidate = match.group();
@@ -156,5 +155,4 @@ final class DefaultTextRules {
     }
     return compact;
   }
-
 }

@@ -2,8 +2,8 @@ package com.financereport.observability.redaction;
 
 /**
  * E-mail addresses become {@value Redactor#EMAIL}. Hand-written: it starts from each '@' and reads
- * outwards, so it costs nothing on the text around the addresses. An address needs a local part
- * (up to 64 characters, not right after a '/', so {@code https://git@host} stays) and a domain of
+ * outwards, so it costs nothing on the text around the addresses. An address needs a local part (up
+ * to 64 characters, not right after a '/', so {@code https://git@host} stays) and a domain of
  * dot-separated labels ending in an alphabetic top-level label of two or more letters ({@code
  * user@localhost} stays).
  */

@@ -1,8 +1,8 @@
 package com.financereport.observability.redaction;
 
 /**
- * Whether a string is an IBAN: two-letter country code, two check digits, an alphanumeric BBAN,
- * 15 to 34 characters in all, and the ISO 13616 mod-97 check equal to 1.
+ * Whether a string is an IBAN: two-letter country code, two check digits, an alphanumeric BBAN, 15
+ * to 34 characters in all, and the ISO 13616 mod-97 check equal to 1.
  */
 final class IbanCheck {
   static final int MIN_LENGTH = 15;
@@ -16,8 +16,10 @@ final class IbanCheck {
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
       return false;
     }
-    if (!isCapital(iban.charAt(0)) || !isCapital(iban.charAt(1))
-        || !isDigit(iban.charAt(2)) || !isDigit(iban.charAt(3))) {
+    if (!isCapital(iban.charAt(0))
+        || !isCapital(iban.charAt(1))
+        || !isDigit(iban.charAt(2))
+        || !isDigit(iban.charAt(3))) {
       return false;
     }
     // Move the first four characters to the end, read letters as 10..35, take the number mod 97.

@@ -5,8 +5,8 @@ package com.financereport.observability.redaction;
  * strings ({@code ?token=abc&x=1}), config dumps ({@code password = hunter2}), headers ({@code
  * X-Api-Key: abc}, {@code Authorization: Bearer abc}) and JSON, plain or escaped ({@code
  * "password":"x"}, {@code \"password\":\"x\"}). Only the value is replaced; an object or array
- * value is left to the keys inside it. Keys are judged by the
- * same word-aware rule as structured keys, so {@code token_count=5} stays.
+ * value is left to the keys inside it. Keys are judged by the same word-aware rule as structured
+ * keys, so {@code token_count=5} stays.
  *
  * <p>Hand-written rather than a regular expression: it finds each '=' or ':' with one scan, looks
  * back a bounded distance for the key, and so stays linear on any input.
@@ -56,7 +56,8 @@ final class KeyValueSecretRule implements TextRule {
         quote = '"';
         escapedQuote = true;
         valueStart += 2;
-      } else if (valueStart < n && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')) {
+      } else if (valueStart < n
+          && (text.charAt(valueStart) == '"' || text.charAt(valueStart) == '\'')) {
         quote = text.charAt(valueStart);
         valueStart++;
       } else {
@@ -67,7 +68,9 @@ final class KeyValueSecretRule implements TextRule {
         continue;
       }
       int valueEnd =
-          quote == 0 ? plainValueEnd(text, valueStart) : quotedValueEnd(text, valueStart, quote, escapedQuote);
+          quote == 0
+              ? plainValueEnd(text, valueStart)
+              : quotedValueEnd(text, valueStart, quote, escapedQuote);
       if (valueEnd == valueStart) {
         continue;
       }
@@ -152,7 +155,11 @@ final class KeyValueSecretRule implements TextRule {
       return next == '"' || next == '}' || Character.isWhitespace(next);
     }
     return open == '['
-        && (next == '"' || next == '{' || next == '[' || next == ']' || Character.isWhitespace(next));
+        && (next == '"'
+            || next == '{'
+            || next == '['
+            || next == ']'
+            || Character.isWhitespace(next));
   }
 
   private static int plainValueEnd(String text, int start) {
@@ -161,7 +168,9 @@ final class KeyValueSecretRule implements TextRule {
     if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
       char close = text.charAt(i) == '{' ? '}' : ']';
       int j = i + 1;
-      while (j < text.length() && text.charAt(j) != close && !Character.isWhitespace(text.charAt(j))) {
+      while (j < text.length()
+          && text.charAt(j) != close
+          && !Character.isWhitespace(text.charAt(j))) {
         j++;
       }
       if (j < text.length() && text.charAt(j) == close) {

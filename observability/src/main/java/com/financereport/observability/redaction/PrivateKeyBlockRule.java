@@ -26,7 +26,8 @@ final class PrivateKeyBlockRule implements TextRule {
     while ((begin = text.indexOf(BEGIN, from)) >= 0) {
       int labelStart = begin + BEGIN.length();
       int labelEnd = text.indexOf(DASHES, labelStart);
-      if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL_LENGTH
+      if (labelEnd < 0
+          || labelEnd - labelStart > MAX_LABEL_LENGTH
           || !text.substring(labelStart, labelEnd).contains("PRIVATE KEY")) {
         from = labelStart;
         continue;

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one place secrets and PII are removed, shared by every output (stdout JSON, console, OTLP).
- * Immutable and thread-safe; build it once per process. The defaults always apply: the builder
- * only adds.
+ * Immutable and thread-safe; build it once per process. The defaults always apply: the builder only
+ * adds.
  *
  * <h2>By key</h2>
  *
@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>terms: password(s), passwd, passphrase, secret(s), token(s), credential(s), api key(s),
  *       private key, set cookie, which may also be glued to a preceding word ({@code dbpassword},
- *       {@code csrftoken}); and authorization, auth, cookie(s), pwd, session, jsessionid, phpsessid,
- *       creds, access key, pin, cvv, cvc, which must stand as whole words ({@code obsession}, {@code author}, {@code
- *       spin} stay); plus every extra key given to the builder, matched as whole words.
- *   <li>qualifiers: id(s), value(s), hash(ed), key(s), string, str, header, data, b64, base64,
- *       hex, raw, plain, plaintext, text, encoded, enc, encrypted, confirm(ation), old, new,
- *       current, and numbers; so {@code session_id}, {@code password_hash}, {@code sessionid},
- *       {@code password2} are secrets.
+ *       {@code csrftoken}); and authorization, auth, cookie(s), pwd, session, jsessionid,
+ *       phpsessid, creds, access key, pin, cvv, cvc, which must stand as whole words ({@code
+ *       obsession}, {@code author}, {@code spin} stay); plus every extra key given to the builder,
+ *       matched as whole words.
+ *   <li>qualifiers: id(s), value(s), hash(ed), key(s), string, str, header, data, b64, base64, hex,
+ *       raw, plain, plaintext, text, encoded, enc, encrypted, confirm(ation), old, new, current,
+ *       and numbers; so {@code session_id}, {@code password_hash}, {@code sessionid}, {@code
+ *       password2} are secrets.
  *   <li>any other trailing word makes the key describe the secret rather than hold it: {@code
  *       token_count}, {@code tokens_used}, {@code token_type}, {@code session_timeout}, {@code
  *       secret_name}, {@code private_key_path} are not secrets; nor is a plural term after a count
@@ -45,10 +46,10 @@ import java.util.regex.Pattern;
  * compact or in groups of four; {@value #PHONE} for '+' and 8-15 digits with spaces, dashes or
  * parentheses. Extra patterns replace every match with {@value #REDACTED}.
  *
- * <p>Cost: one pass over the text looks for each rule's trigger character or prefix, and only
- * the triggered rules run. A text with no trigger is returned as the same instance without
- * allocating. If a rule fails on pathological input the whole text becomes {@value #REDACTED}:
- * redaction fails closed and never throws.
+ * <p>Cost: one pass over the text looks for each rule's trigger character or prefix, and only the
+ * triggered rules run. A text with no trigger is returned as the same instance without allocating.
+ * If a rule fails on pathological input the whole text becomes {@value #REDACTED}: redaction fails
+ * closed and never throws.
  */
 public final class Redactor {
   public static final String REDACTED = "[REDACTED]";
@@ -88,8 +89,8 @@ public final class Redactor {
   }
 
   /**
-   * The text with every secret and PII shape replaced; the same instance when nothing matched.
-   * Null stays null.
+   * The text with every secret and PII shape replaced; the same instance when nothing matched. Null
+   * stays null.
    */
   public String redactText(String text) {
     if (text == null || text.isEmpty()) {
@@ -114,14 +115,14 @@ public final class Redactor {
   }
 
   /**
-   * A redacted deep copy of a structured value, for outputs that keep structure (OTLP
-   * attributes). Under a secret key any non-null value becomes {@value #REDACTED}; maps become
-   * unmodifiable {@code Map<String, Object>} whose keys are text-redacted and whose secret keys'
-   * values are replaced whole; collections and arrays become unmodifiable {@code List<Object>};
-   * strings and other objects (through {@code toString()}) go through {@link #redactText}; numbers,
-   * booleans and null keep their type. Nesting deeper than 8 becomes {@code [MAX DEPTH]}, a
-   * cycle {@code [CYCLE]}, a throwing {@code toString()} a marker naming the class; {@code byte[]}
-   * and {@code char[]} are never printed ({@code [binary 12 bytes]}, {@code [char[] 8]}).
+   * A redacted deep copy of a structured value, for outputs that keep structure (OTLP attributes).
+   * Under a secret key any non-null value becomes {@value #REDACTED}; maps become unmodifiable
+   * {@code Map<String, Object>} whose keys are text-redacted and whose secret keys' values are
+   * replaced whole; collections and arrays become unmodifiable {@code List<Object>}; strings and
+   * other objects (through {@code toString()}) go through {@link #redactText}; numbers, booleans
+   * and null keep their type. Nesting deeper than 8 becomes {@code [MAX DEPTH]}, a cycle {@code
+   * [CYCLE]}, a throwing {@code toString()} a marker naming the class; {@code byte[]} and {@code
+   * char[]} are never printed ({@code [binary 12 bytes]}, {@code [char[] 8]}).
    *
    * @param key the key the value is stored under; may be null
    */

@@ -17,21 +17,70 @@ final class SecretKeyMatcher {
   /** May be glued to a preceding word in one lower-case word: dbpassword, csrftoken, xapikey. */
   static final List<String> STRONG_TERMS =
       List.of(
-          "password", "passwords", "passwd", "passphrase", "secret", "secrets", "token", "tokens",
-          "credential", "credentials", "api key", "api keys", "private key", "set cookie");
+          "password",
+          "passwords",
+          "passwd",
+          "passphrase",
+          "secret",
+          "secrets",
+          "token",
+          "tokens",
+          "credential",
+          "credentials",
+          "api key",
+          "api keys",
+          "private key",
+          "set cookie");
 
   /** Too short or too common to be found inside another word: must stand as whole words. */
   static final List<String> WHOLE_WORD_TERMS =
       List.of(
-          "authorization", "auth", "cookie", "cookies", "pwd", "session", "jsessionid",
-          "phpsessid", "creds", "access key", "pin", "cvv", "cvc");
+          "authorization",
+          "auth",
+          "cookie",
+          "cookies",
+          "pwd",
+          "session",
+          "jsessionid",
+          "phpsessid",
+          "creds",
+          "access key",
+          "pin",
+          "cvv",
+          "cvc");
 
-  /** Words that may follow a term and still describe the secret itself (session_id, token_value). */
+  /**
+   * Words that may follow a term and still describe the secret itself (session_id, token_value).
+   */
   static final Set<String> QUALIFIERS =
       Set.of(
-          "id", "ids", "value", "values", "hash", "hashed", "key", "keys", "string", "str",
-          "header", "data", "b64", "base64", "hex", "raw", "plain", "plaintext", "text", "encoded",
-          "enc", "encrypted", "confirm", "confirmation", "old", "new", "current");
+          "id",
+          "ids",
+          "value",
+          "values",
+          "hash",
+          "hashed",
+          "key",
+          "keys",
+          "string",
+          "str",
+          "header",
+          "data",
+          "b64",
+          "base64",
+          "hex",
+          "raw",
+          "plain",
+          "plaintext",
+          "text",
+          "encoded",
+          "enc",
+          "encrypted",
+          "confirm",
+          "confirmation",
+          "old",
+          "new",
+          "current");
 
   /** Before a plural term they make a metric: max_tokens, total_tokens, num_api_keys. */
   static final Set<String> COUNT_WORDS = Set.of("max", "min", "num", "number", "total", "count");
@@ -72,7 +121,8 @@ final class SecretKeyMatcher {
   }
 
   private boolean matches(String[] words) {
-    // Try the term at the very end, then before each trailing qualifier: token, token_id, token_id_hash.
+    // Try the term at the very end, then before each trailing qualifier: token, token_id,
+    // token_id_hash.
     for (int end = words.length; end > 0; end--) {
       if (endsWithTerm(words, end)) {
         return true;

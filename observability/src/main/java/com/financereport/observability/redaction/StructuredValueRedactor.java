@@ -73,7 +73,11 @@ final class StructuredValueRedactor {
       return copyArray(value, depth, path);
     } catch (RuntimeException e) {
       // A map or collection that fails while being read (concurrent change, broken iterator).
-      return "[unreadable " + value.getClass().getSimpleName() + ": " + e.getClass().getSimpleName() + "]";
+      return "[unreadable "
+          + value.getClass().getSimpleName()
+          + ": "
+          + e.getClass().getSimpleName()
+          + "]";
     } finally {
       path.remove(value);
     }
@@ -86,7 +90,9 @@ final class StructuredValueRedactor {
       String key = rawKey instanceof String text ? text : safeToString(rawKey);
       Object value = entry.getValue();
       Object redacted =
-          value != null && redactor.isSecretKey(key) ? Redactor.REDACTED : copy(value, depth + 1, path);
+          value != null && redactor.isSecretKey(key)
+              ? Redactor.REDACTED
+              : copy(value, depth + 1, path);
       // A key can carry PII too: {"bob@example.com": 3}.
       copy.put(redactor.redactText(key), redacted);
     }
@@ -144,7 +150,11 @@ final class StructuredValueRedactor {
       String text = value.toString();
       return text == null ? "null" : text;
     } catch (RuntimeException | StackOverflowError e) {
-      return "[toString() of " + value.getClass().getName() + " threw " + e.getClass().getSimpleName() + "]";
+      return "[toString() of "
+          + value.getClass().getName()
+          + " threw "
+          + e.getClass().getSimpleName()
+          + "]";
     }
   }
 }

@@ -7,26 +7,37 @@ package com.financereport.observability.redaction;
  */
 final class TextTriggers {
   static final int NONE = 0;
+
   /** '@': e-mail addresses, credentials inside URLs. */
   static final int AT_SIGN = 1;
+
   /** '=' or ':': key=value and key: value secrets. */
   static final int ASSIGNMENT = 1 << 1;
+
   /** "bearer" or "basic", any case: Authorization header credentials. */
   static final int AUTH_SCHEME = 1 << 2;
+
   /** "eyJ": the base64 of '{"' that starts every JWT segment. */
   static final int JWT = 1 << 3;
+
   /** "-----BEGIN": a PEM block. */
   static final int PEM_BLOCK = 1 << 4;
+
   /** "AKIA" or "ASIA": AWS access key ids. */
   static final int CLOUD_KEY = 1 << 5;
+
   /** "hvs." "hvb." "hvr." or a word-initial "s.": Vault tokens. */
   static final int VAULT_TOKEN = 1 << 6;
+
   /** A vendor prefix such as "ghp_", "github_pat_", "xoxb-", "sk_live_". */
   static final int VENDOR_TOKEN = 1 << 7;
+
   /** At least 13 digits, single spaces or dashes between them allowed: card numbers. */
   static final int LONG_DIGIT_RUN = 1 << 8;
+
   /** '+' before a digit or '(': international phone numbers. */
   static final int PLUS_NUMBER = 1 << 9;
+
   /** Two capital letters then two digits: IBANs. */
   static final int COUNTRY_CHECK_DIGITS = 1 << 10;
 
@@ -50,7 +61,9 @@ final class TextTriggers {
         if (++digits >= CARD_MIN_DIGITS) {
           found |= LONG_DIGIT_RUN;
         }
-        if (i >= 3 && isDigit(text.charAt(i - 1)) && isCapital(text.charAt(i - 2))
+        if (i >= 3
+            && isDigit(text.charAt(i - 1))
+            && isCapital(text.charAt(i - 2))
             && isCapital(text.charAt(i - 3))) {
           found |= COUNTRY_CHECK_DIGITS;
         }
@@ -119,8 +132,10 @@ final class TextTriggers {
 
   /** "hvs." "hvb." "hvr." or "s." at the start of a word; {@code dot} is the index of the '.'. */
   private static boolean isVaultPrefixBefore(String text, int dot) {
-    if (dot < 1 || text.charAt(dot - 1) != 's' && text.charAt(dot - 1) != 'b'
-        && text.charAt(dot - 1) != 'r') {
+    if (dot < 1
+        || text.charAt(dot - 1) != 's'
+            && text.charAt(dot - 1) != 'b'
+            && text.charAt(dot - 1) != 'r') {
       return false;
     }
     if (dot >= 3 && text.startsWith("hv", dot - 3)) {
@@ -129,7 +144,9 @@ final class TextTriggers {
     return text.charAt(dot - 1) == 's' && (dot == 1 || !isWordChar(text.charAt(dot - 2)));
   }
 
-  /** ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ xoxa- xoxb- xoxp- xoxr- xoxs- sk_live_ rk_live_ …_test_. */
+  /**
+   * ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ xoxa- xoxb- xoxp- xoxr- xoxs- sk_live_ rk_live_ …_test_.
+   */
   private static boolean isVendorPrefixBefore(String text, int separator) {
     if (separator < 3) {
       return false;

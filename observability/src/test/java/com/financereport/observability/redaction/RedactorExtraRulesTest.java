@@ -17,7 +17,8 @@ class RedactorExtraRulesTest {
     assertThat(redactor.isSecretKey("customerRef")).isTrue();
     assertThat(redactor.isSecretKey("CUSTOMER-REF-ID")).isTrue();
     assertThat(redactor.isSecretKey("customer_reference_count")).isFalse();
-    assertThat(redactor.redactText("lookup customer_ref=C-991")).isEqualTo("lookup customer_ref=[REDACTED]");
+    assertThat(redactor.redactText("lookup customer_ref=C-991"))
+        .isEqualTo("lookup customer_ref=[REDACTED]");
   }
 
   @Test
@@ -62,7 +63,8 @@ class RedactorExtraRulesTest {
 
   @Test
   void blankAndNullExtrasAreIgnored() {
-    Redactor redactor = Redactor.builder().secretKey(" ").secretKey(null).secretPattern(null).build();
+    Redactor redactor =
+        Redactor.builder().secretKey(" ").secretKey(null).secretPattern(null).build();
 
     assertThat(redactor.isSecretKey("anything")).isFalse();
     assertThat(redactor.isSecretKey(" ")).isFalse();

@@ -76,10 +76,36 @@ class RedactorRobustnessTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"7", "a", "@", "a@", "=", "a=", ":", "+1", "eyJ", "bearer ", "DE89", "-----BEGIN ",
-          "hvs.", "s.", "ghp_", "\uD800", "\u0000", "1 ", "4111-", "@a", "a.", "@a.b",
-          "://a:", "x=\"", "Basic YTpi",
-          "password=[ ", "token={", "secret:"})
+      strings = {
+        "7",
+        "a",
+        "@",
+        "a@",
+        "=",
+        "a=",
+        ":",
+        "+1",
+        "eyJ",
+        "bearer ",
+        "DE89",
+        "-----BEGIN ",
+        "hvs.",
+        "s.",
+        "ghp_",
+        "\uD800",
+        "\u0000",
+        "1 ",
+        "4111-",
+        "@a",
+        "a.",
+        "@a.b",
+        "://a:",
+        "x=\"",
+        "Basic YTpi",
+        "password=[ ",
+        "token={",
+        "secret:"
+      })
   void aMegabyteOfOneShapeNeverThrows(String unit) {
     String hostile = unit.repeat(ONE_MEGABYTE / unit.length());
 

@@ -57,8 +57,10 @@ class RedactorValueTest {
     assertThat(copy)
         .isEqualTo(
             Map.of(
-                "db", Map.of("host", "db.internal", "password", "[REDACTED]", "port", 5432),
-                "owner", "[EMAIL]"));
+                "db",
+                Map.of("host", "db.internal", "password", "[REDACTED]", "port", 5432),
+                "owner",
+                "[EMAIL]"));
     assertThat(db).containsEntry("password", "hunter2");
   }
 
@@ -94,7 +96,8 @@ class RedactorValueTest {
         .isEqualTo("[binary 12 bytes]");
     assertThat(redactor.redactValue("pin", "1234".toCharArray())).isEqualTo("[REDACTED]");
     assertThat(redactor.redactValue("chars", "hunter22".toCharArray())).isEqualTo("[char[] 8]");
-    assertThat(redactor.redactValue("nested", List.of(new byte[3]))).isEqualTo(List.of("[binary 3 bytes]"));
+    assertThat(redactor.redactValue("nested", List.of(new byte[3])))
+        .isEqualTo(List.of("[binary 3 bytes]"));
   }
 
   @Test
@@ -178,7 +181,13 @@ class RedactorValueTest {
 
     Object copy = redactor.redactValue("v", map);
 
-    assertThat(copy).isEqualTo(new HashMap<>(Map.of("null", "v")) {{ put("k", null); }});
+    assertThat(copy)
+        .isEqualTo(
+            new HashMap<>(Map.of("null", "v")) {
+              {
+                put("k", null);
+              }
+            });
   }
 
   @Test

@@ -71,6 +71,7 @@ class TextTriggersTest {
 
   @Test
   void nonAsciiAndControlCharactersTriggerNothing() {
-    assertThat(TextTriggers.scan("Zürich \u00e9\u4e2d\u6587 \u0000\u0001 \uD800")).isEqualTo(TextTriggers.NONE);
+    assertThat(TextTriggers.scan("Zürich \u00e9\u4e2d\u6587 \u0000\u0001 \uD800"))
+        .isEqualTo(TextTriggers.NONE);
   }
 }
