@@ -69,9 +69,12 @@ final class DefaultTextRules {
   static List<TextRule> create(SecretKeyMatcher keys) {
     return List.of(
         new PrivateKeyBlockRule(),
-        PatternRule.labelling(TextTriggers.JWT, JWT, REDACTED),
+        new PatternRule(TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
         new PatternRule(
-            TextTriggers.AT_SIGN, URL_CREDENTIALS, match -> match.group(1) + REDACTED + "@"),
+            TextTriggers.AT_SIGN,
+            "://",
+            URL_CREDENTIALS,
+            match -> match.group(1) + REDACTED + "@"),
         new PatternRule(
             TextTriggers.AUTH_SCHEME, AUTH_SCHEME_CREDENTIAL, DefaultTextRules::authCredential),
         new KeyValueSecretRule(keys),

@@ -11,11 +11,22 @@ import java.util.regex.Pattern;
  */
 final class PatternRule implements TextRule {
   private final int triggers;
+  private final String mustContain;
   private final Pattern pattern;
   private final Function<MatchResult, String> replacer;
 
   PatternRule(int triggers, Pattern pattern, Function<MatchResult, String> replacer) {
+    this(triggers, null, pattern, replacer);
+  }
+
+  /**
+   * @param mustContain a literal every match contains; a text without it skips the expression,
+   *     which is far cheaper than letting the matcher try every position
+   */
+  PatternRule(
+      int triggers, String mustContain, Pattern pattern, Function<MatchResult, String> replacer) {
     this.triggers = triggers;
+    this.mustContain = mustContain;
     this.pattern = pattern;
     this.replacer = replacer;
   }
@@ -32,6 +43,9 @@ final class PatternRule implements TextRule {
 
   @Override
   public String apply(String text) {
+    if (mustContain != null && !text.contains(mustContain)) {
+      return text;
+    }
     Matcher matcher = pattern.matcher(text);
     StringBuilder out = null;
     int copied = 0;
