@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>terms: password(s), passwd, passphrase, secret(s), token(s), credential(s), api key(s),
  *       private key, set cookie, which may also be glued to a preceding word ({@code dbpassword},
  *       {@code csrftoken}); and authorization, auth, cookie(s), pwd, session, jsessionid,
- *       phpsessid, creds, access key, pin, cvv, cvc, which must stand as whole words ({@code
+ *       phpsessid, creds, jwt, access key, pin, cvv, cvc, which must stand as whole words ({@code
  *       obsession}, {@code author}, {@code spin} stay); plus every extra key given to the builder,
  *       matched as whole words.
  *   <li>qualifiers: id(s), value(s), hash(ed), key(s), string, str, header, data, b64, base64, hex,

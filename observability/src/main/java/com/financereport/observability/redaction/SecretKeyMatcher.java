@@ -44,6 +44,7 @@ final class SecretKeyMatcher {
           "jsessionid",
           "phpsessid",
           "creds",
+          "jwt",
           "access key",
           "pin",
           "cvv",

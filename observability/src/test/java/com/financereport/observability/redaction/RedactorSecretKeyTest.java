@@ -61,6 +61,11 @@ class RedactorSecretKeyTest {
           cvv
           passphrase
           secrets
+          accessJwt
+          X-Vault-Token
+          VAULT_TOKEN
+          Proxy-Authorization
+          X-Amz-Security-Token
           """)
   void namesASecret(String key) {
     assertThat(redactor.isSecretKey(key)).isTrue();
@@ -100,6 +105,9 @@ class RedactorSecretKeyTest {
           monkey_id
           account_id
           amount
+          tokenType
+          expiresIn
+          jwt_issuer
           """)
   void doesNotNameASecret(String key) {
     assertThat(redactor.isSecretKey(key)).isFalse();
