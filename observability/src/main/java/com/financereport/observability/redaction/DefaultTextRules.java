@@ -71,10 +71,7 @@ final class DefaultTextRules {
         new PrivateKeyBlockRule(),
         new PatternRule(TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
         new PatternRule(
-            TextTriggers.AT_SIGN,
-            "://",
-            URL_CREDENTIALS,
-            match -> match.group(1) + REDACTED + "@"),
+            TextTriggers.AT_SIGN, "://", URL_CREDENTIALS, match -> match.group(1) + REDACTED + "@"),
         new PatternRule(
             TextTriggers.AUTH_SCHEME, AUTH_SCHEME_CREDENTIAL, DefaultTextRules::authCredential),
         new KeyValueSecretRule(keys),
