@@ -41,10 +41,10 @@ final class TextTriggers {
   /** Two capital letters then two digits: IBANs. */
   static final int COUNTRY_CHECK_DIGITS = 1 << 10;
 
-  /** The ASCII characters the switch below looks at, as a bit set over 0-63 and 64-127. */
+  /** The ASCII characters triggerAt looks at, as a bit set over 0-63 and 64-127. */
   private static final long NOTABLE_LOW = bits("=:+.-", 0);
 
-  private static final long NOTABLE_HIGH = bits("@bBeA_", 64);
+  private static final long NOTABLE_HIGH = bits("@bBAJ_", 64);
 
   /** Card numbers have at least 13 digits. */
   private static final int CARD_MIN_DIGITS = 13;
@@ -73,61 +73,49 @@ final class TextTriggers {
       if (digits != 0 && (c != ' ' && c != '-' || !isDigit(text.charAt(i - 1)))) {
         digits = 0;
       }
-      if (!isNotable(c)) {
-        continue;
-      }
-      switch (c) {
-        case '@':
-          found |= AT_SIGN;
-          break;
-        case '=':
-        case ':':
-          found |= ASSIGNMENT;
-          break;
-        case '+':
-          if (i + 1 < n && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')) {
-            found |= PLUS_NUMBER;
-          }
-          break;
-        case 'b':
-        case 'B':
-          if (text.regionMatches(true, i + 1, "earer", 0, 5)
-              || text.regionMatches(true, i + 1, "asic", 0, 4)) {
-            found |= AUTH_SCHEME;
-          }
-          break;
-        case 'e':
-          if (text.startsWith("yJ", i + 1)) {
-            found |= JWT;
-          }
-          break;
-        case 'A':
-          if (text.startsWith("KIA", i + 1) || text.startsWith("SIA", i + 1)) {
-            found |= CLOUD_KEY;
-          }
-          break;
-        case '.':
-          if (isVaultPrefixBefore(text, i)) {
-            found |= VAULT_TOKEN;
-          }
-          break;
-        case '-':
-          if (text.startsWith("----BEGIN", i + 1)) {
-            found |= PEM_BLOCK;
-          } else if (isVendorPrefixBefore(text, i)) {
-            found |= VENDOR_TOKEN;
-          }
-          break;
-        case '_':
-          if (isVendorPrefixBefore(text, i)) {
-            found |= VENDOR_TOKEN;
-          }
-          break;
-        default:
-          break;
+      if (isNotable(c)) {
+        found |= triggerAt(text, i, c);
       }
     }
     return found;
+  }
+
+  /** The rarer, costlier look around a notable character, kept out of the scan loop. */
+  private static int triggerAt(String text, int i, char c) {
+    int n = text.length();
+    switch (c) {
+      case '@':
+        return AT_SIGN;
+      case '=':
+      case ':':
+        return ASSIGNMENT;
+      case '+':
+        return i + 1 < n && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')
+            ? PLUS_NUMBER
+            : NONE;
+      case 'b':
+      case 'B':
+        return text.regionMatches(true, i + 1, "earer", 0, 5)
+                || text.regionMatches(true, i + 1, "asic", 0, 4)
+            ? AUTH_SCHEME
+            : NONE;
+      case 'J':
+        // Looked for at the rare 'J' rather than the common 'e'.
+        return i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e' ? JWT : NONE;
+      case 'A':
+        return text.startsWith("KIA", i + 1) || text.startsWith("SIA", i + 1) ? CLOUD_KEY : NONE;
+      case '.':
+        return isVaultPrefixBefore(text, i) ? VAULT_TOKEN : NONE;
+      case '-':
+        if (text.startsWith("----BEGIN", i + 1)) {
+          return PEM_BLOCK;
+        }
+        return isVendorPrefixBefore(text, i) ? VENDOR_TOKEN : NONE;
+      case '_':
+        return isVendorPrefixBefore(text, i) ? VENDOR_TOKEN : NONE;
+      default:
+        return NONE;
+    }
   }
 
   /** "hvs." "hvb." "hvr." or "s." at the start of a word; {@code dot} is the index of the '.'. */
