@@ -57,6 +57,11 @@ final class TextTriggers {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (c > 'b' && c <= 'z') {
+        // Most of any message: lower-case letters, of which only 'b' matters. One cheap branch.
+        digits = 0;
+        continue;
+      }
       if (c >= '0' && c <= '9') {
         if (++digits >= CARD_MIN_DIGITS) {
           found |= LONG_DIGIT_RUN;
