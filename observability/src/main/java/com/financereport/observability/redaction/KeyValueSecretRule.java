@@ -108,7 +108,7 @@ final class KeyValueSecretRule implements TextRule {
         || (start > 0 && isKeyChar(text.charAt(start - 1)))) {
       return false;
     }
-    return keys.isSecret(text.substring(start, end));
+    return keys.isSecret(text, start, end);
   }
 
   private static int skipBlanks(String text, int i) {

@@ -86,8 +86,18 @@ final class SecretKeyMatcher {
   /** Before a plural term they make a metric: max_tokens, total_tokens, num_api_keys. */
   static final Set<String> COUNT_WORDS = Set.of("max", "min", "num", "number", "total", "count");
 
+  /** Slots of the direct-mapped cache for keys found inside text; a power of two. */
+  static final int REGION_SLOTS = 512;
+
   private final List<Term> terms;
   private final ConcurrentHashMap<String, Boolean> verdicts = new ConcurrentHashMap<>();
+
+  /**
+   * Keys met inside text ("user=bob"), looked up without cutting them out of the text. Racy on
+   * purpose: a slot holds an immutable entry, so a reader sees null, an old entry or a new one,
+   * and every one of them gives a correct verdict for the key it names.
+   */
+  private final RegionVerdict[] regionVerdicts = new RegionVerdict[REGION_SLOTS];
 
   SecretKeyMatcher(List<String> extraKeys) {
     List<Term> all = new ArrayList<>();
@@ -115,6 +125,26 @@ final class SecretKeyMatcher {
       verdicts.put(key, verdict);
     }
     return verdict;
+  }
+
+  /** Whether {@code text[start, end)} names a secret; allocates nothing for a key seen before. */
+  boolean isSecret(String text, int start, int end) {
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    int slot = (hash ^ (hash >>> 16)) & (REGION_SLOTS - 1);
+    int length = end - start;
+    RegionVerdict cached = regionVerdicts[slot];
+    if (cached != null
+        && cached.key.length() == length
+        && cached.key.regionMatches(0, text, start, length)) {
+      return cached.secret;
+    }
+    String key = text.substring(start, end);
+    boolean secret = isSecret(key);
+    regionVerdicts[slot] = new RegionVerdict(key, secret);
+    return secret;
   }
 
   int cachedVerdicts() {
@@ -189,6 +219,8 @@ final class SecretKeyMatcher {
     }
     return true;
   }
+
+  private record RegionVerdict(String key, boolean secret) {}
 
   /** A secret name as words, and as the one word it becomes when written without separators. */
   private record Term(String[] words, String joined, boolean mayBeGlued) {

@@ -121,6 +121,30 @@ class RedactorSecretKeyTest {
   }
 
   @Test
+  void aKeyInsideTextGetsTheSameVerdictAsTheKeyAlone() {
+    SecretKeyMatcher matcher = new SecretKeyMatcher(java.util.List.of());
+    String text = "x password=1 tokenizer=2 password=3 api_key=4 passenger_count=5";
+    for (int round = 0; round < 2; round++) {
+      assertThat(matcher.isSecret(text, 2, 10)).isTrue();
+      assertThat(matcher.isSecret(text, 13, 22)).isFalse();
+      assertThat(matcher.isSecret(text, 25, 33)).isTrue();
+      assertThat(matcher.isSecret(text, 36, 43)).isTrue();
+      assertThat(matcher.isSecret(text, 46, 61)).isFalse();
+    }
+  }
+
+  @Test
+  void keysThatShareACacheSlotStillGetTheirOwnVerdict() {
+    SecretKeyMatcher matcher = new SecretKeyMatcher(java.util.List.of());
+    // "field20" lands in the same slot as "password".
+    String text = "field20 password";
+    for (int round = 0; round < 3; round++) {
+      assertThat(matcher.isSecret(text, 0, 7)).isFalse();
+      assertThat(matcher.isSecret(text, 8, 16)).isTrue();
+    }
+  }
+
+  @Test
   void verdictCacheStaysBounded() {
     SecretKeyMatcher matcher = new SecretKeyMatcher(java.util.List.of());
     for (int i = 0; i < SecretKeyMatcher.CACHE_LIMIT * 3; i++) {
