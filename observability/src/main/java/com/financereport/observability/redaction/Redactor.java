@@ -2,35 +2,76 @@ package com.financereport.observability.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one place secrets and PII are removed, shared by every output (stdout JSON, console, OTLP).
- * Immutable and thread-safe.
+ * Immutable and thread-safe; build it once per process. The defaults always apply: the builder only
+ * adds.
  *
- * <p>By key: a value whose key names a secret (password, token, api key, authorization ...) is
- * replaced whole by {@value #REDACTED}. Keys are split into words (camelCase, snake_case,
- * kebab-case), so {@code apiKey}, {@code API_KEY} and {@code x-api-key} match while {@code
- * tokenizer} and {@code passenger_count} do not.
+ * <h2>By key</h2>
  *
- * <p>By shape, anywhere in text: credentials are replaced by {@value #REDACTED}, PII by a typed
- * label such as {@code [EMAIL]}.
+ * A value whose key names a secret is replaced whole by {@value #REDACTED}. The key is split into
+ * lower-case words at separators, camelCase humps and letter/digit boundaries ({@code x-api-key},
+ * {@code API_KEY}, {@code apiKey} are all {@code api key}). It names a secret when it <b>ends with
+ * a secret term followed only by qualifier words</b>:
+ *
+ * <ul>
+ *   <li>terms: password(s), passwd, passphrase, secret(s), token(s), credential(s), api key(s),
+ *       private key, set cookie, which may also be glued to a preceding word ({@code dbpassword},
+ *       {@code csrftoken}); and authorization, auth, cookie(s), pwd, session, jsessionid,
+ *       phpsessid, creds, jwt, access key, pin, cvv, cvc, which must stand as whole words ({@code
+ *       obsession}, {@code author}, {@code spin} stay); plus every extra key given to the builder,
+ *       matched as whole words.
+ *   <li>qualifiers: id(s), value(s), hash(ed), key(s), string, str, header, data, b64, base64, hex,
+ *       raw, plain, plaintext, text, encoded, enc, encrypted, confirm(ation), old, new, current,
+ *       and numbers; so {@code session_id}, {@code password_hash}, {@code sessionid}, {@code
+ *       password2} are secrets.
+ *   <li>any other trailing word makes the key describe the secret rather than hold it: {@code
+ *       token_count}, {@code tokens_used}, {@code token_type}, {@code session_timeout}, {@code
+ *       secret_name}, {@code private_key_path} are not secrets; nor is a plural term after a count
+ *       word ({@code max_tokens}, {@code total_tokens}, {@code num_api_keys}).
+ * </ul>
+ *
+ * <h2>By shape, anywhere in text</h2>
+ *
+ * Credentials become {@value #REDACTED}: {@code Bearer}/{@code Basic} credentials (a bearer token
+ * has 8+ characters with a digit or symbol, or 24+; a basic one decodes to {@code user:password}),
+ * JWTs, the password in {@code scheme://user:password@host}, the value of {@code key=value} and
+ * {@code key: value} pairs whose key is a secret by the rule above, AWS access key ids ({@code
+ * AKIA…}/{@code ASIA…}), PEM private-key blocks, Vault tokens ({@code hvs.}/{@code hvb.}/{@code
+ * hvr.}, legacy {@code s.} + 24), GitHub, Slack and Stripe secret tokens. PII becomes a label:
+ * {@value #EMAIL}; {@value #CARD} for 13-19 digits (single spaces or dashes allowed) with a card
+ * issuer's prefix and length and a valid Luhn digit; {@value #IBAN} for a mod-97-valid IBAN,
+ * compact or in groups of four; {@value #PHONE} for '+' and 8-15 digits with spaces, dashes or
+ * parentheses. Extra patterns replace every match with {@value #REDACTED}.
+ *
+ * <p>Cost: one pass over the text looks for each rule's trigger character or prefix, and only the
+ * triggered rules run. A text with no trigger is returned as the same instance without allocating.
+ * If a rule fails on pathological input the whole text becomes {@value #REDACTED}: redaction fails
+ * closed and never throws.
  */
 public final class Redactor {
   public static final String REDACTED = "[REDACTED]";
+  public static final String EMAIL = "[EMAIL]";
+  public static final String CARD = "[CARD]";
+  public static final String IBAN = "[IBAN]";
+  public static final String PHONE = "[PHONE]";
 
-  private static final int KEY_CACHE_LIMIT = 4096;
+  private final SecretKeyMatcher keys;
+  private final TextRule[] rules;
+  private final int alwaysRunningRules;
+  private final StructuredValueRedactor structured;
 
-  private final List<String[]> secretKeyWords;
-  private final List<TextRule> rules;
-  private final ConcurrentHashMap<String, Boolean> keyVerdicts = new ConcurrentHashMap<>();
-
-  private Redactor(List<String[]> secretKeyWords, List<TextRule> rules) {
-    this.secretKeyWords = List.copyOf(secretKeyWords);
-    this.rules = List.copyOf(rules);
+  private Redactor(List<String> extraKeys, List<Pattern> extraPatterns) {
+    this.keys = new SecretKeyMatcher(extraKeys);
+    List<TextRule> all = new ArrayList<>(DefaultTextRules.create(keys));
+    for (Pattern pattern : extraPatterns) {
+      all.add(PatternRule.labelling(TextRule.ALWAYS, pattern, REDACTED));
+    }
+    this.rules = all.toArray(new TextRule[0]);
+    this.alwaysRunningRules = extraPatterns.size();
+    this.structured = new StructuredValueRedactor(this);
   }
 
   /** The default rules only. */
@@ -42,183 +83,78 @@ public final class Redactor {
     return new Builder();
   }
 
-  /** Whether a value stored under this key must be replaced whole. */
+  /** Whether a value stored under this key must be replaced whole. Null and empty keys are not. */
   public boolean isSecretKey(String key) {
-    if (key == null || key.isEmpty()) {
-      return false;
-    }
-    Boolean verdict = keyVerdicts.get(key);
-    if (verdict == null) {
-      verdict = matchesSecretKey(KeyWords.split(key));
-      if (keyVerdicts.size() < KEY_CACHE_LIMIT) {
-        keyVerdicts.put(key, verdict);
-      }
-    }
-    return verdict;
+    return keys.isSecret(key);
   }
 
   /**
-   * The text with every secret and PII shape replaced. Returns the same instance when nothing
-   * matched, so the common case allocates nothing.
+   * The text with every secret and PII shape replaced; the same instance when nothing matched. Null
+   * stays null.
    */
   public String redactText(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String result = text;
-    for (TextRule rule : rules) {
-      result = rule.apply(result);
+    int triggers = TextTriggers.scan(text);
+    if (triggers == TextTriggers.NONE && alwaysRunningRules == 0) {
+      return text;
     }
-    return result;
-  }
-
-  private boolean matchesSecretKey(String[] words) {
-    for (String[] secret : secretKeyWords) {
-      if (containsRun(words, secret)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean containsRun(String[] words, String[] run) {
-    outer:
-    for (int i = 0; i + run.length <= words.length; i++) {
-      for (int j = 0; j < run.length; j++) {
-        if (!words[i + j].equals(run[j])) {
-          continue outer;
+    try {
+      String result = text;
+      for (TextRule rule : rules) {
+        if (rule.triggers() == TextRule.ALWAYS || (rule.triggers() & triggers) != 0) {
+          result = rule.apply(result);
         }
       }
-      return true;
-    }
-    // "apikey" written as one word matches "api key".
-    String joined = String.join("", run);
-    for (String word : words) {
-      if (word.equals(joined)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A shape found in text and what replaces it. */
-  private record TextRule(String trigger, Pattern pattern, String replacement) {
-    String apply(String text) {
-      if (trigger != null && !containsIgnoreCase(text, trigger)) {
-        return text;
-      }
-      Matcher m = pattern.matcher(text);
-      if (!m.find()) {
-        return text;
-      }
-      return m.replaceAll(replacement);
+      return result;
+    } catch (RuntimeException | StackOverflowError e) {
+      // A user pattern with catastrophic backtracking on a megabyte line, say: fail closed.
+      return REDACTED;
     }
   }
 
-  static boolean containsIgnoreCase(String text, String needle) {
-    int n = needle.length();
-    for (int i = 0; i + n <= text.length(); i++) {
-      if (text.regionMatches(true, i, needle, 0, n)) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * A redacted deep copy of a structured value, for outputs that keep structure (OTLP attributes).
+   * Under a secret key any non-null value becomes {@value #REDACTED}; maps become unmodifiable
+   * {@code Map<String, Object>} whose keys are text-redacted and whose secret keys' values are
+   * replaced whole; collections and arrays become unmodifiable {@code List<Object>}; strings and
+   * other objects (through {@code toString()}) go through {@link #redactText}; numbers, booleans
+   * and null keep their type. Nesting deeper than 8 becomes {@code [MAX DEPTH]}, a cycle {@code
+   * [CYCLE]}, a throwing {@code toString()} a marker naming the class; {@code byte[]} and {@code
+   * char[]} are never printed ({@code [binary 12 bytes]}, {@code [char[] 8]}).
+   *
+   * @param key the key the value is stored under; may be null
+   */
+  public Object redactValue(String key, Object value) {
+    return structured.redact(key, value);
   }
 
   /** Adds keys and patterns to the defaults; the defaults always apply. */
   public static final class Builder {
-    private final List<String[]> keys = new ArrayList<>();
-    private final List<TextRule> rules = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
+    private final List<Pattern> patterns = new ArrayList<>();
 
-    private Builder() {
-      for (String key : DefaultRules.SECRET_KEYS) {
-        keys.add(KeyWords.split(key));
-      }
-      rules.addAll(DefaultRules.textRules());
-    }
+    private Builder() {}
 
-    /** A key name; matched word-aware like the defaults. */
+    /** A key name, matched word-aware like the defaults: "customer_ref" also hits customerRef. */
     public Builder secretKey(String key) {
-      String[] words = KeyWords.split(key);
-      if (words.length > 0) {
-        keys.add(words);
+      if (key != null && !key.isBlank()) {
+        keys.add(key);
       }
       return this;
     }
 
-    /** A regular expression; every match becomes {@value #REDACTED}. */
+    /** A regular expression; every non-empty match becomes {@value #REDACTED}. */
     public Builder secretPattern(Pattern pattern) {
-      rules.add(new TextRule(null, pattern, REDACTED));
+      if (pattern != null) {
+        patterns.add(pattern);
+      }
       return this;
     }
 
     public Redactor build() {
-      return new Redactor(keys, rules);
-    }
-  }
-
-  /** The built-in rules. */
-  static final class DefaultRules {
-    static final List<String> SECRET_KEYS =
-        List.of(
-            "authorization",
-            "cookie",
-            "password",
-            "passwd",
-            "pwd",
-            "secret",
-            "token",
-            "api key",
-            "apikey",
-            "private key",
-            "session",
-            "credential",
-            "credentials");
-
-    static List<TextRule> textRules() {
-      List<TextRule> list = new ArrayList<>();
-      list.add(
-          new TextRule(
-              "bearer",
-              Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"),
-              "$1 " + REDACTED));
-      list.add(
-          new TextRule(
-              "@",
-              Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
-              "[EMAIL]"));
-      return list;
-    }
-  }
-
-  /** Splits a key into lower-case words at separators and camelCase boundaries. */
-  static final class KeyWords {
-    static String[] split(String key) {
-      List<String> words = new ArrayList<>(4);
-      StringBuilder current = new StringBuilder();
-      for (int i = 0; i < key.length(); i++) {
-        char c = key.charAt(i);
-        if (!Character.isLetterOrDigit(c)) {
-          flush(words, current);
-          continue;
-        }
-        if (Character.isUpperCase(c)
-            && current.length() > 0
-            && (Character.isLowerCase(key.charAt(i - 1))
-                || (i + 1 < key.length() && Character.isLowerCase(key.charAt(i + 1))))) {
-          flush(words, current);
-        }
-        current.append(Character.toLowerCase(c));
-      }
-      flush(words, current);
-      return words.toArray(new String[0]);
-    }
-
-    private static void flush(List<String> words, StringBuilder current) {
-      if (current.length() > 0) {
-        words.add(current.toString().toLowerCase(Locale.ROOT));
-        current.setLength(0);
-      }
+      return new Redactor(List.copyOf(keys), List.copyOf(patterns));
     }
   }
 }

@@ -1,0 +1,158 @@
+package com.financereport.observability.redaction;
+
+import static com.financereport.observability.redaction.Redactor.IBAN;
+import static com.financereport.observability.redaction.Redactor.PHONE;
+import static com.financereport.observability.redaction.Redactor.REDACTED;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in shape rules, in the order they run. Order matters: whole blocks and tokens go first
+ * so later rules never see their insides; URL credentials go before e-mail so that {@code
+ * user:pass@host} is not read as an address; IBANs go before cards and phones, whose digit runs
+ * they contain.
+ *
+ * <p>Every expression starts with a look-behind that only lets a match begin at the start of its
+ * shape, and repeats groups only a bounded number of times: matching stays linear and shallow on
+ * hostile input (a megabyte of digits or letters).
+ */
+final class DefaultTextRules {
+  private static final Pattern JWT =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}(?:\\.[A-Za-z0-9_-]*){1,3}");
+
+  /** scheme://user:password@host; the password may itself hold an unencoded '@'. */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile(
+          "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}://[^\\s:/?#@]{0,256}:)([^\\s/?#]+)@");
+
+  /** RFC 7235 token68: '=' only as trailing padding, so "Bearer expires_in=3600" is no token. */
+  private static final Pattern AUTH_SCHEME_CREDENTIAL =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z0-9_-])(bearer|basic)([ \\t]+)"
+              + "([A-Za-z0-9._~+/-]+=*)(?![A-Za-z0-9._~+/=-])");
+
+  private static final Pattern CLOUD_ACCESS_KEY_ID =
+      Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])");
+
+  private static final Pattern VAULT_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_.-])(?:hv[sbr]\\.[A-Za-z0-9_-]{20,}|s\\.[A-Za-z0-9]{24})(?![A-Za-z0-9_-])");
+
+  private static final Pattern VENDOR_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
+              + "|xox[abprs]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})");
+
+  /** Compact, or in groups of four as printed on statements. */
+  private static final Pattern IBAN_SHAPE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}"
+              + "(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
+
+  /** '+', country code and 8-15 digits in all, with spaces, dashes and parentheses. */
+  private static final Pattern INTERNATIONAL_PHONE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_+])\\+\\(?[0-9](?:[ ()-]{0,2}[0-9]){7,14}(?![0-9]|[.,][0-9])");
+
+  /** Bearer tokens are opaque: long, or with a digit or symbol; "bearer instruments" is prose. */
+  private static final int MIN_BEARER_TOKEN = 8;
+
+  private static final int LONG_BEARER_TOKEN = 24;
+
+  private DefaultTextRules() {}
+
+  static List<TextRule> create(SecretKeyMatcher keys) {
+    return List.of(
+        new PrivateKeyBlockRule(),
+        new PatternRule(TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
+        new PatternRule(
+            TextTriggers.AT_SIGN, "://", URL_CREDENTIALS, match -> match.group(1) + REDACTED + "@"),
+        new PatternRule(
+            TextTriggers.AUTH_SCHEME, AUTH_SCHEME_CREDENTIAL, DefaultTextRules::authCredential),
+        new KeyValueSecretRule(keys),
+        PatternRule.labelling(TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
+        PatternRule.labelling(TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
+        PatternRule.labelling(TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
+        new EmailAddressRule(),
+        new PatternRule(TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
+        new CardNumberRule(),
+        PatternRule.labelling(TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
+  }
+
+  private static String authCredential(MatchResult match) {
+    String credential = match.group(3);
+    boolean basic = match.group(1).length() == "basic".length();
+    boolean isCredential = basic ? isBasicCredential(credential) : isBearerToken(credential);
+    return isCredential ? match.group(1) + match.group(2) + REDACTED : null;
+  }
+
+  private static boolean isBearerToken(String token) {
+    if (token.length() >= LONG_BEARER_TOKEN) {
+      return true;
+    }
+    if (token.length() < MIN_BEARER_TOKEN) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (!Character.isLetter(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Basic credentials are base64 of "user:password"; "Basic settings" decodes to noise. */
+  private static boolean isBasicCredential(String token) {
+    if (token.length() < 4) {
+      return false;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(token);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String plain = new String(decoded, StandardCharsets.UTF_8);
+    if (plain.indexOf(':') < 0) {
+      return false;
+    }
+    for (int i = 0; i < plain.length(); i++) {
+      if (Character.isISOControl(plain.charAt(i)) || plain.charAt(i) == '\uFFFD') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The shape may run on into a following group of four ("… 7034 PAID"): drop trailing groups until
+   * the rest passes the check.
+   */
+  private static String iban(MatchResult match) {
+    String candidate = match.group();
+    int end = candidate.length();
+    while (end > 0) {
+      if (IbanCheck.isIban(withoutSpaces(candidate, end))) {
+        return IBAN + candidate.substring(end);
+      }
+      end = candidate.lastIndexOf(' ', end - 1);
+    }
+    return null;
+  }
+
+  private static StringBuilder withoutSpaces(String text, int end) {
+    StringBuilder compact = new StringBuilder(end);
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) != ' ') {
+        compact.append(text.charAt(i));
+      }
+    }
+    return compact;
+  }
+}

@@ -1,0 +1,181 @@
+package com.financereport.observability.redaction;
+
+/**
+ * One cheap pass over a text that says which shape rules could possibly match, as a bit set. Most
+ * log messages have none of the triggers, so the regular expressions never run and nothing is
+ * allocated. A trigger is a necessary condition of its rule, never a sufficient one.
+ */
+final class TextTriggers {
+  static final int NONE = 0;
+
+  /** '@': e-mail addresses, credentials inside URLs. */
+  static final int AT_SIGN = 1;
+
+  /** '=' or ':': key=value and key: value secrets. */
+  static final int ASSIGNMENT = 1 << 1;
+
+  /** "bearer" or "basic", any case: Authorization header credentials. */
+  static final int AUTH_SCHEME = 1 << 2;
+
+  /** "eyJ": the base64 of '{"' that starts every JWT segment. */
+  static final int JWT = 1 << 3;
+
+  /** "-----BEGIN": a PEM block. */
+  static final int PEM_BLOCK = 1 << 4;
+
+  /** "AKIA" or "ASIA": AWS access key ids. */
+  static final int CLOUD_KEY = 1 << 5;
+
+  /** "hvs." "hvb." "hvr." or a word-initial "s.": Vault tokens. */
+  static final int VAULT_TOKEN = 1 << 6;
+
+  /** A vendor prefix such as "ghp_", "github_pat_", "xoxb-", "sk_live_". */
+  static final int VENDOR_TOKEN = 1 << 7;
+
+  /** At least 13 digits, single spaces or dashes between them allowed: card numbers. */
+  static final int LONG_DIGIT_RUN = 1 << 8;
+
+  /** '+' before a digit or '(': international phone numbers. */
+  static final int PLUS_NUMBER = 1 << 9;
+
+  /** Two capital letters then two digits: IBANs. */
+  static final int COUNTRY_CHECK_DIGITS = 1 << 10;
+
+  /** The ASCII characters triggerAt looks at, as a bit set over 0-63 and 64-127. */
+  private static final long NOTABLE_LOW = bits("=:+.-", 0);
+
+  private static final long NOTABLE_HIGH = bits("@bBAJ_", 64);
+
+  /** Card numbers have at least 13 digits. */
+  private static final int CARD_MIN_DIGITS = 13;
+
+  private TextTriggers() {}
+
+  static int scan(String text) {
+    int found = NONE;
+    int digits = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c > 'b' && c <= 'z') {
+        // Most of any message: lower-case letters, of which only 'b' matters. One cheap branch.
+        digits = 0;
+        continue;
+      }
+      if (c >= '0' && c <= '9') {
+        if (++digits >= CARD_MIN_DIGITS) {
+          found |= LONG_DIGIT_RUN;
+        }
+        if (i >= 3
+            && isDigit(text.charAt(i - 1))
+            && isCapital(text.charAt(i - 2))
+            && isCapital(text.charAt(i - 3))) {
+          found |= COUNTRY_CHECK_DIGITS;
+        }
+        continue;
+      }
+      // One space or dash between digit groups keeps the run going: 4111 1111 1111 1111.
+      if (digits != 0 && (c != ' ' && c != '-' || !isDigit(text.charAt(i - 1)))) {
+        digits = 0;
+      }
+      if (isNotable(c)) {
+        found |= triggerAt(text, i, c);
+      }
+    }
+    return found;
+  }
+
+  /** The rarer, costlier look around a notable character, kept out of the scan loop. */
+  private static int triggerAt(String text, int i, char c) {
+    int n = text.length();
+    switch (c) {
+      case '@':
+        return AT_SIGN;
+      case '=':
+      case ':':
+        return ASSIGNMENT;
+      case '+':
+        return i + 1 < n && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')
+            ? PLUS_NUMBER
+            : NONE;
+      case 'b':
+      case 'B':
+        return text.regionMatches(true, i + 1, "earer", 0, 5)
+                || text.regionMatches(true, i + 1, "asic", 0, 4)
+            ? AUTH_SCHEME
+            : NONE;
+      case 'J':
+        // Looked for at the rare 'J' rather than the common 'e'.
+        return i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e' ? JWT : NONE;
+      case 'A':
+        return text.startsWith("KIA", i + 1) || text.startsWith("SIA", i + 1) ? CLOUD_KEY : NONE;
+      case '.':
+        return isVaultPrefixBefore(text, i) ? VAULT_TOKEN : NONE;
+      case '-':
+        if (text.startsWith("----BEGIN", i + 1)) {
+          return PEM_BLOCK;
+        }
+        return isVendorPrefixBefore(text, i) ? VENDOR_TOKEN : NONE;
+      case '_':
+        return isVendorPrefixBefore(text, i) ? VENDOR_TOKEN : NONE;
+      default:
+        return NONE;
+    }
+  }
+
+  /** "hvs." "hvb." "hvr." or "s." at the start of a word; {@code dot} is the index of the '.'. */
+  private static boolean isVaultPrefixBefore(String text, int dot) {
+    if (dot < 1
+        || text.charAt(dot - 1) != 's'
+            && text.charAt(dot - 1) != 'b'
+            && text.charAt(dot - 1) != 'r') {
+      return false;
+    }
+    if (dot >= 3 && text.startsWith("hv", dot - 3)) {
+      return true;
+    }
+    return text.charAt(dot - 1) == 's' && (dot == 1 || !isWordChar(text.charAt(dot - 2)));
+  }
+
+  /**
+   * ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ xoxa- xoxb- xoxp- xoxr- xoxs- sk_live_ rk_live_ …_test_.
+   */
+  private static boolean isVendorPrefixBefore(String text, int separator) {
+    if (separator < 3) {
+      return false;
+    }
+    char last = text.charAt(separator - 1);
+    return (text.startsWith("gh", separator - 3) && "pousr".indexOf(last) >= 0)
+        || text.startsWith("pat", separator - 3)
+        || (separator >= 4 && text.startsWith("xox", separator - 4) && "abprs".indexOf(last) >= 0)
+        || text.startsWith("live", separator - 4)
+        || text.startsWith("test", separator - 4);
+  }
+
+  private static boolean isNotable(char c) {
+    if (c < 64) {
+      return (NOTABLE_LOW & (1L << c)) != 0;
+    }
+    return c < 128 && (NOTABLE_HIGH & (1L << (c - 64))) != 0;
+  }
+
+  private static long bits(String chars, int offset) {
+    long set = 0;
+    for (int i = 0; i < chars.length(); i++) {
+      set |= 1L << (chars.charAt(i) - offset);
+    }
+    return set;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+}

@@ -1,0 +1,77 @@
+package com.financereport.observability.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextTriggersTest {
+  private static final Map<String, Integer> BITS =
+      Map.ofEntries(
+          Map.entry("AT_SIGN", TextTriggers.AT_SIGN),
+          Map.entry("ASSIGNMENT", TextTriggers.ASSIGNMENT),
+          Map.entry("AUTH_SCHEME", TextTriggers.AUTH_SCHEME),
+          Map.entry("JWT", TextTriggers.JWT),
+          Map.entry("PEM_BLOCK", TextTriggers.PEM_BLOCK),
+          Map.entry("CLOUD_KEY", TextTriggers.CLOUD_KEY),
+          Map.entry("VAULT_TOKEN", TextTriggers.VAULT_TOKEN),
+          Map.entry("VENDOR_TOKEN", TextTriggers.VENDOR_TOKEN),
+          Map.entry("LONG_DIGIT_RUN", TextTriggers.LONG_DIGIT_RUN),
+          Map.entry("PLUS_NUMBER", TextTriggers.PLUS_NUMBER),
+          Map.entry("COUNTRY_CHECK_DIGITS", TextTriggers.COUNTRY_CHECK_DIGITS));
+
+  @ParameterizedTest(name = "{0} triggers {1}")
+  @CsvSource(
+      delimiterString = " => ",
+      textBlock =
+          """
+          mail bob@example.com          => AT_SIGN
+          a=b                           => ASSIGNMENT
+          Reason: none                  => ASSIGNMENT
+          BeArEr x                      => AUTH_SCHEME
+          basic x                       => AUTH_SCHEME
+          eyJhbGci                      => JWT
+          -----BEGIN RSA                => PEM_BLOCK
+          AKIAIOSFODNN7EXAMPLE          => CLOUD_KEY
+          ASIA1234                      => CLOUD_KEY
+          hvs.abc                       => VAULT_TOKEN
+          hvb.abc                       => VAULT_TOKEN
+          s.abc                         => VAULT_TOKEN
+          ghp_abc                       => VENDOR_TOKEN
+          github_pat_abc                => VENDOR_TOKEN
+          xoxb-1                        => VENDOR_TOKEN
+          sk_live_abc                   => VENDOR_TOKEN
+          4111111111111                 => LONG_DIGIT_RUN
+          4111 1111 1111 1              => LONG_DIGIT_RUN
+          4111-1111-1111-1              => LONG_DIGIT_RUN
+          +44 20                        => PLUS_NUMBER
+          +(44)                         => PLUS_NUMBER
+          DE89                          => COUNTRY_CHECK_DIGITS
+          """)
+  void eachShapeSetsItsTrigger(String text, String trigger) {
+    assertThat(TextTriggers.scan(text) & BITS.get(trigger)).isNotZero();
+  }
+
+  @ParameterizedTest(name = "{0} triggers nothing")
+  @CsvSource(
+      textBlock =
+          """
+          Report generated for account 4411 in 35 ms
+          411111111111
+          4111  1111  1111  1111
+          plus + sign
+          the cat sat on the mat
+          harbor asics
+          """)
+  void ordinaryTextTriggersNothing(String text) {
+    assertThat(TextTriggers.scan(text)).isEqualTo(TextTriggers.NONE);
+  }
+
+  @Test
+  void nonAsciiAndControlCharactersTriggerNothing() {
+    assertThat(TextTriggers.scan("Zürich \u00e9\u4e2d\u6587 \u0000\u0001 \uD800"))
+        .isEqualTo(TextTriggers.NONE);
+  }
+}
