@@ -12,6 +12,7 @@ import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.console.ConsoleLineEncoder;
 import com.financereport.observability.json.JsonLineEncoder;
+import com.financereport.observability.otlp.OtlpLogExport;
 import com.financereport.observability.settings.ObservabilitySettings;
 import java.util.Map;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -61,6 +62,8 @@ public class ObservabilityConfigurator extends ContextAwareBase implements Confi
     root.addAppender(stdout);
 
     JulBridge.install(context);
+    // Export exists only when an endpoint is set; otherwise this creates nothing.
+    OtlpLogExport.install(context, runtime);
     reportConfiguration(context, runtime);
   }
 

@@ -54,6 +54,7 @@ public final class OtlpLogExport implements AutoCloseable {
   private final ShutdownFlush shutdownFlush;
   private final Thread shutdownHook;
   private final boolean attachedToRoot;
+  private final Extensions extensions;
 
   private OtlpLogExport(
       LoggerContext context,
@@ -62,7 +63,9 @@ public final class OtlpLogExport implements AutoCloseable {
       LogbackToOtlpAppender appender,
       SdkSelfLogRateLimiter selfLogLimiter,
       ShutdownFlush shutdownFlush,
-      boolean attachedToRoot) {
+      boolean attachedToRoot,
+      Extensions extensions) {
+    this.extensions = extensions;
     this.context = context;
     this.settings = settings;
     this.counters = counters;
@@ -79,7 +82,10 @@ public final class OtlpLogExport implements AutoCloseable {
    * root logger; returns empty, having created nothing, when they do not.
    */
   public static Optional<OtlpLogExport> install(LoggerContext context, ObservabilityRuntime runtime) {
-    return install(context, runtime, Extensions.NONE);
+    if (!runtime.settings().export().enabled()) {
+      return Optional.empty();
+    }
+    return install(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions());
   }
 
   /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
@@ -112,7 +118,8 @@ public final class OtlpLogExport implements AutoCloseable {
     ExportCounters counters = new ExportCounters(inFlight::unsettled);
 
     LogRecordExporter collector =
-        new CountingLogRecordExporter(wireExporter(export), counters, runtime.redactor());
+        new CountingLogRecordExporter(
+            wireExporter(export, extensions.sdkRetry()), counters, runtime.redactor());
     // The spool seam: a decorator here sees every batch on its way to the collector.
     LogRecordExporter delivery = extensions.collectorDecorator().apply(collector);
     OverflowSink overflow =
@@ -150,14 +157,26 @@ public final class OtlpLogExport implements AutoCloseable {
 
     ShutdownFlush shutdownFlush =
         new ShutdownFlush(
-            provider, inFlight, counters, context.getLogger(ShutdownFlush.class), System.err);
+            provider,
+            inFlight,
+            counters,
+            () -> extensions.beforeShutdown().accept(counters.snapshot()),
+            context.getLogger(ShutdownFlush.class),
+            System.err);
     OtlpLogExport installed =
         new OtlpLogExport(
-            context, export, counters, appender, selfLogLimiter, shutdownFlush, attachToRoot);
+            context,
+            export,
+            counters,
+            appender,
+            selfLogLimiter,
+            shutdownFlush,
+            attachToRoot,
+            extensions);
     if (attachToRoot) {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
-    runtime.exportStatusSource(counters::snapshot);
+    runtime.exportStatusSource(() -> extensions.status().apply(counters.snapshot()));
     Runtime.getRuntime().addShutdownHook(installed.shutdownHook);
     new CollectorProbe(
             export.logsEndpoint(),
@@ -170,14 +189,16 @@ public final class OtlpLogExport implements AutoCloseable {
     return Optional.of(installed);
   }
 
-  private static LogRecordExporter wireExporter(ExportSettings export) {
+  private static LogRecordExporter wireExporter(ExportSettings export, boolean sdkRetry) {
     OtlpHttpLogRecordExporterBuilder builder =
         OtlpHttpLogRecordExporter.builder()
             .setEndpoint(export.logsEndpoint().toString())
             .setTimeout(export.requestTimeout())
             .setCompression(export.compression())
-            // The OTLP spec's retry: 429/502/503/504 and dropped connections, Retry-After honoured.
-            .setRetryPolicy(RetryPolicy.getDefault());
+            // Without a spool: the OTLP spec's retry (429/502/503/504, dropped connections,
+            // Retry-After honoured). With one, a failure must reach the spool at once; its replayer
+            // retries with backoff instead.
+            .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
     return builder.build();
   }
@@ -191,7 +212,7 @@ public final class OtlpLogExport implements AutoCloseable {
 
   /** The live export figures. */
   public ExportStatus status() {
-    return counters.snapshot();
+    return extensions.status().apply(counters.snapshot());
   }
 
   /**
@@ -232,14 +253,24 @@ public final class OtlpLogExport implements AutoCloseable {
    *     already counted); what it returns receives every batch from the batch processor
    * @param overflow makes the sink for records the full queue cannot take; null for the default,
    *     which counts them as dropped and warns at most once a minute
+   * @param status adds the extension's own figures to the export status
+   * @param beforeShutdown runs, with the status then, before the pipeline is flushed at shutdown
+   * @param sdkRetry whether the SDK exporter retries by itself (off when a spool retries instead)
    */
   public record Extensions(
       UnaryOperator<LogRecordExporter> collectorDecorator,
-      Function<ExportCounters, OverflowSink> overflow) {
-    public static final Extensions NONE = new Extensions(UnaryOperator.identity(), null);
+      Function<ExportCounters, OverflowSink> overflow,
+      UnaryOperator<ExportStatus> status,
+      java.util.function.Consumer<ExportStatus> beforeShutdown,
+      boolean sdkRetry) {
+    /** The plain pipeline: no spool, the SDK's own retry. */
+    public static final Extensions NONE =
+        new Extensions(UnaryOperator.identity(), null, UnaryOperator.identity(), s -> {}, true);
 
     public Extensions {
       Objects.requireNonNull(collectorDecorator, "collectorDecorator");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(beforeShutdown, "beforeShutdown");
     }
   }
 }

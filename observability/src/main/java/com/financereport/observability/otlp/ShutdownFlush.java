@@ -17,6 +17,7 @@ final class ShutdownFlush {
   private final SdkLoggerProvider provider;
   private final InFlightRecords inFlight;
   private final ExportCounters counters;
+  private final Runnable beforeShutdown;
   private final Logger report;
   private final PrintStream fallback;
   private final AtomicBoolean done = new AtomicBoolean();
@@ -25,8 +26,10 @@ final class ShutdownFlush {
       SdkLoggerProvider provider,
       InFlightRecords inFlight,
       ExportCounters counters,
+      Runnable beforeShutdown,
       Logger report,
       PrintStream fallback) {
+    this.beforeShutdown = beforeShutdown;
     this.provider = provider;
     this.inFlight = inFlight;
     this.counters = counters;
@@ -43,6 +46,7 @@ final class ShutdownFlush {
       return inFlight.unsettled();
     }
     long droppedBefore = counters.dropped();
+    beforeShutdown.run();
     CompletableResultCode result = provider.shutdown();
     result.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
     // Still in memory, plus what the final flush tried and lost.

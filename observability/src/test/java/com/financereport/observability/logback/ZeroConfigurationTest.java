@@ -22,6 +22,18 @@ import org.slf4j.LoggerFactory;
 class ZeroConfigurationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Other tests in this JVM may reconfigure the process context or uninstall the JUL bridge; run
+   * Logback's own start-up discovery again, exactly as at the first LoggerFactory call.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void runLogbackAutoConfiguration() throws Exception {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    org.slf4j.bridge.SLF4JBridgeHandler.uninstall();
+    new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
+  }
+
   @Test
   void theServiceLoaderHookInstallsTheJsonStdoutAppender() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -28,6 +28,10 @@ final class ExportFixture implements AutoCloseable {
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
   private ExportFixture(LoggerContext context, Map<String, String> environment) {
+    this(context, environment, true);
+  }
+
+  private ExportFixture(LoggerContext context, Map<String, String> environment, boolean spool) {
     this.context = context;
     if (context.getMDCAdapter() == null) {
       // The adapter SLF4J's MDC writes to, so MDC.put in a test reaches the events.
@@ -35,8 +39,14 @@ final class ExportFixture implements AutoCloseable {
     }
     context.start();
     attachStdout();
-    this.runtime = ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment));
-    this.export = OtlpLogExport.install(context, runtime);
+    Map<String, String> withSpoolDir = new HashMap<>(environment);
+    // Each fixture spools into its own folder: a spool left by one test must not replay into another.
+    withSpoolDir.putIfAbsent("OBSERVABILITY_SPOOL_DIR", freshSpoolDir());
+    this.runtime = ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(withSpoolDir));
+    this.export =
+        spool
+            ? OtlpLogExport.install(context, runtime)
+            : OtlpLogExport.install(context, runtime, OtlpLogExport.Extensions.NONE);
   }
 
   /** Export to this endpoint with quick batches; {@code extra} are further variables. */
@@ -46,6 +56,26 @@ final class ExportFixture implements AutoCloseable {
     environment.put("OTEL_BLRP_SCHEDULE_DELAY", "50");
     environment.putAll(pairs(extra));
     return new ExportFixture(new LoggerContext(), environment);
+  }
+
+  /**
+   * The pipeline without the disk spool, where the SDK exporter retries by itself (honouring
+   * Retry-After) and a full queue only counts its drops.
+   */
+  static ExportFixture exportingWithoutSpoolTo(String baseEndpoint, String... extra) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", baseEndpoint);
+    environment.put("OTEL_BLRP_SCHEDULE_DELAY", "50");
+    environment.putAll(pairs(extra));
+    return new ExportFixture(new LoggerContext(), environment, false);
+  }
+
+  static String freshSpoolDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("otlp-test-spool").toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static ExportFixture withEnvironment(String... pairs) {

@@ -35,6 +35,7 @@ public final class ExportingMain {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(stdout);
 
+    environment.putIfAbsent("OBSERVABILITY_SPOOL_DIR", ExportFixture.freshSpoolDir());
     OtlpLogExport.install(
         context, ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment)));
     Logger log = context.getLogger("app");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
+import com.financereport.observability.otlp.testing.ReceivedRecord;
 import com.financereport.observability.status.ExportStatus;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +56,7 @@ class OtlpDeliveryTest {
   @Test
   void tooManyRequestsIsRetriedAfterTheRetryAfterDelay() {
     receiver.thenAnswer(Answer.tooManyRequests(2));
-    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    fixture = ExportFixture.exportingWithoutSpoolTo(receiver.baseEndpoint());
 
     fixture.logger("app").info("throttled");
     receiver.awaitRecords(1, WAIT);
@@ -69,7 +70,7 @@ class OtlpDeliveryTest {
   @Test
   void unavailableIsRetriedAfterTheRetryAfterDelay() {
     receiver.thenAnswer(Answer.unavailable(2));
-    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    fixture = ExportFixture.exportingWithoutSpoolTo(receiver.baseEndpoint());
 
     fixture.logger("app").info("collector restarting");
     receiver.awaitRecords(1, WAIT);
@@ -84,7 +85,7 @@ class OtlpDeliveryTest {
   @Test
   void badRequestIsNotRetried() throws InterruptedException {
     receiver.thenAnswer(Answer.status(400));
-    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    fixture = ExportFixture.exportingWithoutSpoolTo(receiver.baseEndpoint());
 
     fixture.logger("app").info("malformed somehow");
     await().atMost(WAIT).until(() -> fixture.export().status().failed() == 1);
@@ -97,7 +98,7 @@ class OtlpDeliveryTest {
   @Test
   void badRequestIsCountedAsRejectedAndDropped() {
     receiver.thenAnswer(Answer.status(400));
-    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    fixture = ExportFixture.exportingWithoutSpoolTo(receiver.baseEndpoint());
 
     fixture.logger("app").info("malformed somehow");
     await().atMost(WAIT).until(() -> fixture.export().status().dropped() == 1);
@@ -113,7 +114,7 @@ class OtlpDeliveryTest {
   @Test
   void refusedConnectionIsReportedByExceptionType() {
     fixture =
-        ExportFixture.exportingTo(
+        ExportFixture.exportingWithoutSpoolTo(
             ExportFixture.refusingEndpoint(), "OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
 
     fixture.logger("app").info("nobody listens");
@@ -132,7 +133,7 @@ class OtlpDeliveryTest {
   void overflowingTheQueueIsCountedNeverSilent() {
     receiver.alwaysAnswer(Answer.hang());
     fixture =
-        ExportFixture.exportingTo(
+        ExportFixture.exportingWithoutSpoolTo(
             receiver.baseEndpoint(),
             "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
             "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5");
@@ -152,7 +153,7 @@ class OtlpDeliveryTest {
   void overflowWarnsOnceNotPerRecord() {
     receiver.alwaysAnswer(Answer.hang());
     fixture =
-        ExportFixture.exportingTo(
+        ExportFixture.exportingWithoutSpoolTo(
             receiver.baseEndpoint(),
             "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
             "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5");
@@ -175,5 +176,27 @@ class OtlpDeliveryTest {
     receiver.awaitRecords(1, WAIT);
 
     assertThat(posts()).extracting(Received::status).containsExactly(200);
+  }
+
+  @Test
+  void theDefaultPipelineSpoolsAnOutageAndDeliversEverythingAfterRecovery() {
+    receiver.alwaysAnswer(OtlpTestReceiver.Answer.unavailable(1));
+    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    org.slf4j.Logger log = fixture.logger("app");
+    for (int i = 0; i < 2_000; i++) {
+      log.info("record {}", i);
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.export().status().spooled() == 2_000);
+
+    receiver.alwaysAnswer(OtlpTestReceiver.Answer.ok());
+
+    List<ReceivedRecord> delivered = receiver.awaitRecords(2_000, Duration.ofSeconds(60));
+    assertThat(delivered.stream().map(ReceivedRecord::body).distinct().count()).isEqualTo(2_000);
+    assertThat(fixture.export().status().dropped()).isZero();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> fixture.export().status().replayed() == 2_000);
   }
 }

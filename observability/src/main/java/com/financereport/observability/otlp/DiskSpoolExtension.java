@@ -1,0 +1,151 @@
+package com.financereport.observability.otlp;
+
+import com.financereport.observability.settings.ObservabilitySettings;
+import com.financereport.observability.spool.SpoolStats;
+import com.financereport.observability.spool.SpoolingLogRecordExporter;
+import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.status.ExportStatus;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Puts the disk spool into the export pipeline: it wraps the collector exporter (retryable failures
+ * go to disk, replayed oldest first), takes what the full in-memory queue cannot hold, adds its
+ * figures to the export status, and at shutdown with a failing collector sends what is left to disk
+ * instead of waiting on the network.
+ */
+final class DiskSpoolExtension {
+  /** Overflow records waiting for the export thread; past this they are counted as dropped. */
+  static final int MAX_PENDING_OVERFLOW = 65_536;
+  private static final int OVERFLOW_HANDOFF = 512;
+
+  private final ObservabilitySettings settings;
+  private final List<LogRecordData> pendingOverflow = new ArrayList<>();
+  private volatile SpoolingLogRecordExporter spool;
+  private volatile ExportCounters counters;
+
+  DiskSpoolExtension(ObservabilitySettings settings) {
+    this.settings = settings;
+  }
+
+  OtlpLogExport.Extensions extensions() {
+    return new OtlpLogExport.Extensions(
+        this::decorate, this::overflowSink, this::withSpoolFigures, this::beforeShutdown, false);
+  }
+
+  private LogRecordExporter decorate(LogRecordExporter collector) {
+    spool =
+        SpoolingLogRecordExporter.builder(collector, settings.spool())
+            .shutdownTimeout(settings.export().shutdownTimeout())
+            .build();
+    return new OverflowDrainingExporter(spool);
+  }
+
+  private OverflowSink overflowSink(ExportCounters counters) {
+    this.counters = counters;
+    return this::keepOverflow;
+  }
+
+  /** On an application thread: a short lock and a copy, never disk or network. */
+  private void keepOverflow(ReadWriteLogRecord record) {
+    List<LogRecordData> handoff = null;
+    synchronized (pendingOverflow) {
+      if (pendingOverflow.size() >= MAX_PENDING_OVERFLOW) {
+        counters.recordDropped(1);
+        return;
+      }
+      pendingOverflow.add(record.toLogRecordData());
+      if (pendingOverflow.size() >= OVERFLOW_HANDOFF) {
+        handoff = drainPending();
+      }
+    }
+    if (handoff != null) {
+      spool.accept(handoff);
+    }
+  }
+
+  private List<LogRecordData> drainPending() {
+    List<LogRecordData> drained = new ArrayList<>(pendingOverflow);
+    pendingOverflow.clear();
+    return drained;
+  }
+
+  private void handOffPendingOverflow() {
+    List<LogRecordData> drained;
+    synchronized (pendingOverflow) {
+      if (pendingOverflow.isEmpty()) {
+        return;
+      }
+      drained = drainPending();
+    }
+    spool.accept(drained);
+  }
+
+  private ExportStatus withSpoolFigures(ExportStatus status) {
+    SpoolingLogRecordExporter current = spool;
+    if (current == null) {
+      return status;
+    }
+    SpoolStats s = current.stats();
+    return new ExportStatus(
+        status.enabled(),
+        status.exported(),
+        status.failed(),
+        status.dropped() + s.dropped() + s.droppedForBudget() + s.corruptSkipped(),
+        status.queued(),
+        status.rejected(),
+        s.spooled(),
+        s.spooledBytes(),
+        s.oldestSpooledAgeMillis(),
+        s.replayed(),
+        s.droppedForBudget(),
+        s.corruptSkipped(),
+        status.lastSuccess(),
+        status.lastError(),
+        status.lastErrorType(),
+        status.consecutiveFailures(),
+        status.endpointReachable());
+  }
+
+  private void beforeShutdown(ExportStatus status) {
+    handOffPendingOverflow();
+    boolean failing =
+        status.consecutiveFailures() > 0 || Boolean.FALSE.equals(status.endpointReachable());
+    if (failing && spool != null) {
+      spool.flushToDisk();
+    }
+  }
+
+  /** Hands pending overflow to the spool each time the batch processor exports. */
+  private final class OverflowDrainingExporter implements LogRecordExporter {
+    private final LogRecordExporter delegate;
+
+    OverflowDrainingExporter(LogRecordExporter delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public CompletableResultCode export(Collection<LogRecordData> records) {
+      CompletableResultCode result = delegate.export(records);
+      handOffPendingOverflow();
+      return result;
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      handOffPendingOverflow();
+      return delegate.flush();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      handOffPendingOverflow();
+      return delegate.shutdown();
+    }
+  }
+}
