@@ -92,6 +92,29 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     }
   }
 
+  /**
+   * Encodes into this thread's buffer without holding {@code lock}, then writes (and flushes) under
+   * it: threads encode in parallel and only the write to the shared stream is serialised.
+   */
+  public void encode(
+      ILoggingEvent event, OutputStream out, java.util.concurrent.locks.Lock lock, boolean flush)
+      throws IOException {
+    LineBuffer line = fill(event);
+    try {
+      lock.lock();
+      try {
+        line.out.writeTo(out);
+        if (flush) {
+          out.flush();
+        }
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      line.out.reset();
+    }
+  }
+
   private LineBuffer fill(ILoggingEvent event) {
     if (!isStarted()) {
       start();

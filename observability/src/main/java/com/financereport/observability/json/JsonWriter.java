@@ -21,6 +21,8 @@ public final class JsonWriter {
 
   private byte[] buf;
   private int size;
+  /** Reused for the digits of floating-point numbers: no String per number. */
+  private final StringBuilder digits = new StringBuilder(32);
 
   public JsonWriter(int initialCapacity) {
     buf = new byte[Math.max(64, initialCapacity)];
@@ -106,7 +108,28 @@ public final class JsonWriter {
       number((long) value);
       return;
     }
-    raw(Double.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    digits.setLength(0);
+    digits.append(value);
+    asciiDigits();
+  }
+
+  /** A float with its own shortest digits (1.1f is 1.1, not 1.100000023841858). */
+  public void number(float value) {
+    if (Float.isNaN(value) || Float.isInfinite(value)) {
+      string(Float.toString(value), Integer.MAX_VALUE);
+      return;
+    }
+    digits.setLength(0);
+    digits.append(value);
+    asciiDigits();
+  }
+
+  private void asciiDigits() {
+    int n = digits.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[size++] = (byte) digits.charAt(i);
+    }
   }
 
   /** Writes a quoted, escaped string of at most {@code maxBytes} UTF-8 bytes (before escaping). */
@@ -121,6 +144,9 @@ public final class JsonWriter {
    * {@code maxBytes}, stops at a character boundary and appends {@link #CUT_MARKER}.
    */
   public void stringContent(CharSequence s, int maxBytes) {
+    if (s instanceof String plain && plain.length() <= maxBytes && copyPlainAscii(plain)) {
+      return;
+    }
     int len = s.length();
     ensure(len + 16);
     int budget = maxBytes;
@@ -182,6 +208,25 @@ public final class JsonWriter {
         buf[size++] = (byte) (0x80 | (c & 0x3F));
       }
     }
+  }
+
+  /**
+   * The common case: printable ASCII with nothing to escape, copied in bulk. Returns false, having
+   * written nothing, when the string needs the careful path.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a plain Latin-1 copy
+  private boolean copyPlainAscii(String s) {
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    ensure(len);
+    s.getBytes(0, len, buf, size);
+    size += len;
+    return true;
   }
 
   private void cut() {

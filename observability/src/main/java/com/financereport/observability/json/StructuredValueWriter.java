@@ -1,6 +1,7 @@
 package com.financereport.observability.json;
 
 import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.redaction.ValueMarkers;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-thread container path used to detect cycles, so one instance per thread.
  */
 public final class StructuredValueWriter {
-  static final int MAX_DEPTH = 8;
+  static final int MAX_DEPTH = ValueMarkers.MAX_DEPTH;
   private static final int MAX_KEY_BYTES = 256;
 
   private final Redactor redactor;
@@ -30,7 +31,7 @@ public final class StructuredValueWriter {
 
   /** A key as written: escaped, length-capped and redacted by shape. Null becomes "null". */
   public void key(JsonWriter out, String key) {
-    out.string(key == null ? "null" : redactor.redactText(key), MAX_KEY_BYTES);
+    out.string(key == null ? "null" : redactor.redactKey(key), MAX_KEY_BYTES);
   }
 
   /**
@@ -60,8 +61,10 @@ public final class StructuredValueWriter {
         || value instanceof AtomicInteger
         || value instanceof AtomicLong) {
       out.number(((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      out.number(((Number) value).doubleValue());
+    } else if (value instanceof Double d) {
+      out.number(d.doubleValue());
+    } else if (value instanceof Float f) {
+      out.number(f.floatValue());
     } else if (value instanceof BigDecimal || value instanceof BigInteger) {
       out.raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     } else if (value instanceof Enum<?> e) {
@@ -69,25 +72,24 @@ public final class StructuredValueWriter {
     } else if (value instanceof Optional<?> o) {
       write(out, o.orElse(null), depth, lineLimit);
     } else if (value instanceof byte[] bytes) {
-      out.string("[binary " + bytes.length + " bytes]", Integer.MAX_VALUE);
+      out.string(ValueMarkers.binary(bytes), Integer.MAX_VALUE);
     } else if (value instanceof char[] chars) {
-      // char[] is Java's idiom for passwords: never print its content.
-      out.string("[char[] " + chars.length + "]", Integer.MAX_VALUE);
+      out.string(ValueMarkers.chars(chars), Integer.MAX_VALUE);
     } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
       container(out, value, depth, lineLimit);
     } else {
-      out.string(redactor.redactText(SafeText.of(value)), maxValueBytes);
+      out.string(redactor.redactText(ValueMarkers.safeToString(value)), maxValueBytes);
     }
   }
 
   private void container(JsonWriter out, Object value, int depth, int lineLimit) {
     if (depth >= MAX_DEPTH) {
-      out.string("[max depth " + MAX_DEPTH + "]", Integer.MAX_VALUE);
+      out.string(ValueMarkers.TOO_DEEP, Integer.MAX_VALUE);
       return;
     }
     for (int i = 0; i < depth; i++) {
       if (path[i] == value) {
-        out.string("[cycle]", Integer.MAX_VALUE);
+        out.string(ValueMarkers.CYCLE, Integer.MAX_VALUE);
         return;
       }
     }
@@ -119,7 +121,7 @@ public final class StructuredValueWriter {
     } catch (RuntimeException e) {
       // e.g. a map modified by another thread while we read it
       out.truncateTo(mark);
-      out.string("[unreadable: " + e.getClass().getName() + "]", Integer.MAX_VALUE);
+      out.string(ValueMarkers.unreadable(value, e), Integer.MAX_VALUE);
     } finally {
       path[depth] = null;
     }
@@ -139,7 +141,7 @@ public final class StructuredValueWriter {
         break;
       }
       first = false;
-      String key = entry.getKey() == null ? null : SafeText.of(entry.getKey());
+      String key = entry.getKey() == null ? null : ValueMarkers.safeToString(entry.getKey());
       key(out, key);
       out.raw((byte) ':');
       if (key != null && redactor.isSecretKey(key)) {

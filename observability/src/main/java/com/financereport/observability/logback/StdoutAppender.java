@@ -7,7 +7,8 @@ import java.io.IOException;
 
 /**
  * Logback's ConsoleAppender, streaming JSON lines from the encoder's per-thread buffer straight to
- * stdout instead of allocating each line as a byte array first. Follows System.setOut, like
+ * stdout instead of allocating each line as a byte array first; the encoding happens outside the
+ * stream lock, as in Logback's own OutputStreamAppender. Follows System.setOut, like
  * ConsoleAppender.
  */
 public class StdoutAppender extends ConsoleAppender<ILoggingEvent> {
@@ -17,14 +18,6 @@ public class StdoutAppender extends ConsoleAppender<ILoggingEvent> {
       super.writeOut(event);
       return;
     }
-    streamWriteLock.lock();
-    try {
-      json.encode(event, getOutputStream());
-      if (isImmediateFlush()) {
-        getOutputStream().flush();
-      }
-    } finally {
-      streamWriteLock.unlock();
-    }
+    json.encode(event, getOutputStream(), streamWriteLock, isImmediateFlush());
   }
 }

@@ -62,6 +62,9 @@ public final class Redactor {
   private final TextRule[] rules;
   private final int alwaysRunningRules;
   private final StructuredValueRedactor structured;
+  private static final int KEY_CACHE_LIMIT = 4096;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> redactedKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Redactor(List<String> extraKeys, List<Pattern> extraPatterns) {
     this.keys = new SecretKeyMatcher(extraKeys);
@@ -86,6 +89,24 @@ public final class Redactor {
   /** Whether a value stored under this key must be replaced whole. Null and empty keys are not. */
   public boolean isSecretKey(String key) {
     return keys.isSecret(key);
+  }
+
+  /**
+   * A key as it may be written: {@link #redactText} of it, remembered, because the same few keys
+   * come back on every event. Null stays null.
+   */
+  public String redactKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    String cached = redactedKeys.get(key);
+    if (cached == null) {
+      cached = redactText(key);
+      if (redactedKeys.size() < KEY_CACHE_LIMIT) {
+        redactedKeys.put(key, cached);
+      }
+    }
+    return cached;
   }
 
   /**

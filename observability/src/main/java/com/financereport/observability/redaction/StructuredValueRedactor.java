@@ -15,11 +15,9 @@ import java.util.Set;
  * type. It never throws and never prints binary data.
  */
 final class StructuredValueRedactor {
-  /** Deeper than any attribute anyone reads; also bounds the recursion. */
-  static final int MAX_DEPTH = 8;
-
-  static final String CYCLE = "[CYCLE]";
-  static final String TOO_DEEP = "[MAX DEPTH]";
+  static final int MAX_DEPTH = ValueMarkers.MAX_DEPTH;
+  static final String CYCLE = ValueMarkers.CYCLE;
+  static final String TOO_DEEP = ValueMarkers.TOO_DEEP;
 
   private final Redactor redactor;
 
@@ -46,10 +44,10 @@ final class StructuredValueRedactor {
       return redactor.redactText(text);
     }
     if (value instanceof byte[] bytes) {
-      return "[binary " + bytes.length + " bytes]";
+      return ValueMarkers.binary(bytes);
     }
     if (value instanceof char[] chars) {
-      return "[char[] " + chars.length + "]";
+      return ValueMarkers.chars(chars);
     }
     boolean container =
         value instanceof Map || value instanceof Iterable || value.getClass().isArray();
@@ -73,11 +71,7 @@ final class StructuredValueRedactor {
       return copyArray(value, depth, path);
     } catch (RuntimeException e) {
       // A map or collection that fails while being read (concurrent change, broken iterator).
-      return "[unreadable "
-          + value.getClass().getSimpleName()
-          + ": "
-          + e.getClass().getSimpleName()
-          + "]";
+      return ValueMarkers.unreadable(value, e);
     } finally {
       path.remove(value);
     }
@@ -143,18 +137,7 @@ final class StructuredValueRedactor {
   }
 
   static String safeToString(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    try {
-      String text = value.toString();
-      return text == null ? "null" : text;
-    } catch (RuntimeException | StackOverflowError e) {
-      return "[toString() of "
-          + value.getClass().getName()
-          + " threw "
-          + e.getClass().getSimpleName()
-          + "]";
-    }
+    return ValueMarkers.safeToString(value);
   }
+
 }

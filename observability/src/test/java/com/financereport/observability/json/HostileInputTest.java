@@ -64,7 +64,8 @@ class HostileInputTest {
         .doesNotThrowAnyException();
 
     assertThat(capture.single().get("value").asText())
-        .isEqualTo("[toString() threw java.lang.IllegalStateException]");
+        .startsWith("[toString() of ")
+        .endsWith(" threw IllegalStateException]");
   }
 
   @Test
@@ -102,8 +103,8 @@ class HostileInputTest {
     log.atInfo().addKeyValue("map", cyclic).addKeyValue("list", list).log("x");
 
     JsonNode line = capture.single();
-    assertThat(line.get("map").get("self").asText()).isEqualTo("[cycle]");
-    assertThat(line.get("list").get(0).asText()).isEqualTo("[cycle]");
+    assertThat(line.get("map").get("self").asText()).isEqualTo("[CYCLE]");
+    assertThat(line.get("list").get(0).asText()).isEqualTo("[CYCLE]");
   }
 
   @Test
@@ -124,19 +125,19 @@ class HostileInputTest {
       depth++;
     }
     assertThat(depth).isEqualTo(StructuredValueWriter.MAX_DEPTH);
-    assertThat(node.asText()).startsWith("[max depth");
+    assertThat(node.asText()).isEqualTo("[MAX DEPTH]");
   }
 
   @Test
   void binaryAndCharArraysAreNeverPrinted() {
     log.atInfo()
         .addKeyValue("blob", new byte[] {0, 1, 2, (byte) 0xff})
-        .addKeyValue("pin", "1234".toCharArray())
+        .addKeyValue("letters", "1234".toCharArray())
         .log("x");
 
     JsonNode line = capture.single();
     assertThat(line.get("blob").asText()).isEqualTo("[binary 4 bytes]");
-    assertThat(line.get("pin").asText()).isEqualTo("[char[] 4]");
+    assertThat(line.get("letters").asText()).isEqualTo("[char[] 4]");
   }
 
   @Test
@@ -200,6 +201,7 @@ class HostileInputTest {
     log.atInfo().addKeyValue("racy", racy).log("x");
 
     assertThat(capture.single().get("racy").asText())
-        .isEqualTo("[unreadable: java.util.ConcurrentModificationException]");
+        .startsWith("[unreadable")
+        .endsWith("ConcurrentModificationException]");
   }
 }

@@ -91,6 +91,13 @@ class JsonLineEncoderTest {
   }
 
   @Test
+  void floatsKeepTheirShortDigits() {
+    log.atInfo().addKeyValue("ratio", 1.1f).addKeyValue("big", 1.5e300).log("x");
+
+    assertThat(capture.lines().get(0)).contains("\"ratio\":1.1,").contains("\"big\":1.5E300");
+  }
+
+  @Test
   void mdcEntriesAreMembers() {
     MDC.put("request_id", "req-42");
     log.info("with context");
@@ -180,12 +187,12 @@ class JsonLineEncoderTest {
   @Test
   void secretsInMessagesAndExceptionsAreRedacted() {
     log.error(
-        "Call with Bearer abcdefghijklmnopqrstu failed for jane.doe@example.com",
-        new IllegalArgumentException("token Bearer zyxwvutsrqponmlkjih rejected"));
+        "Call with Bearer abc123def456ghi789jkl failed for jane.doe@example.com",
+        new IllegalArgumentException("token Bearer zyx987wvu654tsr321 rejected"));
 
     assertThat(capture.text())
-        .doesNotContain("abcdefghijklmnopqrstu")
-        .doesNotContain("zyxwvutsrqponmlkjih")
+        .doesNotContain("abc123def456ghi789jkl")
+        .doesNotContain("zyx987wvu654tsr321")
         .doesNotContain("jane.doe@example.com");
     JsonNode line = capture.single();
     assertThat(line.get("message").asText()).contains("[REDACTED]").contains("[EMAIL]");
