@@ -141,9 +141,9 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(Names.LEVEL);
     out.string(event.getLevel().levelStr, Integer.MAX_VALUE);
     out.raw(Names.LOGGER);
-    out.string(nullToEmpty(event.getLoggerName()), maxValueBytes);
+    line.name(nullToEmpty(event.getLoggerName()), maxValueBytes);
     out.raw(Names.THREAD);
-    out.string(nullToEmpty(event.getThreadName()), maxValueBytes);
+    line.name(nullToEmpty(event.getThreadName()), maxValueBytes);
     out.raw(Names.MESSAGE);
     out.string(redactor.redactText(nullToEmpty(event.getFormattedMessage())), maxValueBytes);
     out.raw(resourceMembers);

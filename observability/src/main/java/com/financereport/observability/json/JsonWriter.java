@@ -49,6 +49,11 @@ public final class JsonWriter {
     out.write(buf, 0, size);
   }
 
+  /** A copy of what was written since {@code mark}. */
+  public byte[] copyFrom(int mark) {
+    return Arrays.copyOfRange(buf, mark, size);
+  }
+
   public byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }

@@ -10,11 +10,18 @@ final class LineBuffer {
   final JsonWriter out = new JsonWriter(1024);
   final EventTimestamp timestamp = new EventTimestamp();
   private final StructuredValueWriter values;
+  private final Redactor redactor;
+  /** Encoded {@code "name":} of keys seen before on this thread, and whether their values are secret. */
+  private final java.util.HashMap<String, EncodedKey> keys = new java.util.HashMap<>();
+  /** The same for logger and thread names, which repeat on every event. */
+  private final java.util.HashMap<String, byte[]> names = new java.util.HashMap<>();
+  private static final int CACHE_LIMIT = 512;
   private String[] written = new String[16];
   private int writtenCount;
 
   LineBuffer(Redactor redactor, int maxValueBytes) {
     this.values = new StructuredValueWriter(redactor, maxValueBytes);
+    this.redactor = redactor;
   }
 
   void clear() {
@@ -34,9 +41,23 @@ final class LineBuffer {
     String name = uniqueName(key, prefix);
     int mark = out.size();
     out.raw((byte) ',');
-    values.key(out, name);
-    out.raw((byte) ':');
-    values.value(out, key, value, lineLimit);
+    EncodedKey encoded = keys.get(name);
+    if (encoded == null) {
+      int start = out.size();
+      values.key(out, name);
+      out.raw((byte) ':');
+      encoded = new EncodedKey(out.copyFrom(start), redactor.isSecretKey(key));
+      if (keys.size() < CACHE_LIMIT && name.equals(key)) {
+        keys.put(name, encoded);
+      }
+    } else {
+      out.raw(encoded.bytes);
+    }
+    if (encoded.secret) {
+      out.string(Redactor.REDACTED, Integer.MAX_VALUE);
+    } else {
+      values.value(out, null, value, lineLimit);
+    }
     if (out.size() > lineLimit) {
       out.truncateTo(mark);
       return false;
@@ -44,6 +65,22 @@ final class LineBuffer {
     remember(name);
     return true;
   }
+
+  /** Writes a logger or thread name as a JSON string, from this thread's cache when seen before. */
+  void name(String text, int maxBytes) {
+    byte[] encoded = names.get(text);
+    if (encoded == null) {
+      int start = out.size();
+      out.string(text, maxBytes);
+      if (names.size() < CACHE_LIMIT) {
+        names.put(text, out.copyFrom(start));
+      }
+      return;
+    }
+    out.raw(encoded);
+  }
+
+  private record EncodedKey(byte[] bytes, boolean secret) {}
 
   private String uniqueName(String key, String prefix) {
     if (!LineFields.RESERVED.contains(key) && !isWritten(key)) {
