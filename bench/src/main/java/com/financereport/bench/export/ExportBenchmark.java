@@ -89,14 +89,52 @@ public class ExportBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
-    logging.close();
     long total = emitted.sum();
+    drainSpool();
+    logging.close();
     long delivered = receiver.recordCount();
     long counted = logging.countedDrops();
+    long kept = logging.status() == null ? 0 : logging.status().spooled();
     System.out.printf(
-        "[%s] emitted=%d delivered=%d dropped(counted)=%d lost-uncounted=%d%n",
-        stack, total, delivered, counted, total - delivered - counted);
+        "[%s] emitted=%d delivered=%d (%.1f%%) dropped(counted)=%d kept-on-disk=%d lost-uncounted=%d%n",
+        stack,
+        total,
+        delivered,
+        100.0 * delivered / Math.max(1, total),
+        counted,
+        kept,
+        total - delivered - counted - kept);
     receiver.close();
+  }
+
+  /**
+   * After the load stops, our stack keeps delivering what it spooled; wait (at most
+   * bench.drainSeconds, default 300) and report the replay rate.
+   */
+  private void drainSpool() {
+    if (logging.status() == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    long startRecords = receiver.recordCount();
+    long deadline = start + Long.getLong("bench.drainSeconds", 300) * 1_000_000_000L;
+    while (System.nanoTime() < deadline
+        && (logging.status().spooled() > 0 || logging.status().queued() > 0)) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "[%s] drain after load: %d records in %.1f s = %.0f records/s replayed; still spooled=%d%n",
+        stack,
+        receiver.recordCount() - startRecords,
+        seconds,
+        (receiver.recordCount() - startRecords) / Math.max(seconds, 1e-9),
+        logging.status().spooled());
   }
 
   /** Each application thread carries a request id in its MDC, as a web request would. */

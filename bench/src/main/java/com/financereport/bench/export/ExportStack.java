@@ -41,10 +41,34 @@ final class ExportStack {
   private final Runnable close;
   private final java.util.function.LongSupplier countedDrops;
 
+  private final java.util.function.Supplier<com.financereport.observability.status.ExportStatus> status;
+
   private ExportStack(LoggerContext context, Runnable close, java.util.function.LongSupplier drops) {
+    this(context, close, drops, () -> null);
+  }
+
+  private ExportStack(
+      LoggerContext context,
+      Runnable close,
+      java.util.function.LongSupplier drops,
+      java.util.function.Supplier<com.financereport.observability.status.ExportStatus> status) {
     this.context = context;
     this.close = close;
     this.countedDrops = drops;
+    this.status = status;
+  }
+
+  /** Our export status (spool figures included); null for the peers, which have none. */
+  com.financereport.observability.status.ExportStatus status() {
+    return status.get();
+  }
+
+  private static String freshSpoolDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("bench-spool").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // The capture setters are deprecated in 2.31 but are the documented way to capture everything,
@@ -55,18 +79,30 @@ final class ExportStack {
     context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
     context.start();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.addAppender(discardingJsonStdout(context));
 
     Map<String, String> environment = new HashMap<>(extraEnvironment);
     environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", baseEndpoint);
+    // A fresh spool: a backlog left by an earlier run must not replay into this one.
+    environment.putIfAbsent("OBSERVABILITY_SPOOL_DIR", freshSpoolDirectory());
     ObservabilityRuntime runtime =
         ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment));
+    // Each stack writes its stdout the way it would in production: ours with our encoder, the
+    // peers with LogstashEncoder.
+    root.addAppender(
+        discardingStdout(
+            context,
+            kind == Kind.OURS
+                ? new com.financereport.observability.json.JsonLineEncoder(runtime)
+                : new LogstashEncoder()));
 
     switch (kind) {
       case OURS -> {
         OtlpLogExport export = OtlpLogExport.install(context, runtime).orElseThrow();
         return new ExportStack(
-            context, () -> export.shutdown(Duration.ofSeconds(10)), () -> export.status().dropped());
+            context,
+            () -> export.shutdown(Duration.ofSeconds(10)),
+            () -> export.status().dropped(),
+            export::status);
       }
       case PEER -> {
         OpenTelemetrySdk sdk =
@@ -149,8 +185,8 @@ final class ExportStack {
     sdk.getSdkLoggerProvider().shutdown().join(10, TimeUnit.SECONDS);
   }
 
-  private static OutputStreamAppender<ILoggingEvent> discardingJsonStdout(LoggerContext context) {
-    LogstashEncoder encoder = new LogstashEncoder();
+  private static OutputStreamAppender<ILoggingEvent> discardingStdout(
+      LoggerContext context, ch.qos.logback.core.encoder.Encoder<ILoggingEvent> encoder) {
     encoder.setContext(context);
     encoder.start();
     OutputStreamAppender<ILoggingEvent> stdout = new OutputStreamAppender<>();

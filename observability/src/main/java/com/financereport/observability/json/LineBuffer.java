@@ -94,8 +94,10 @@ final class LineBuffer {
   }
 
   private boolean isWritten(String name) {
+    int hash = name.hashCode(); // cached in the String: most comparisons end here
     for (int i = 0; i < writtenCount; i++) {
-      if (written[i].equals(name)) {
+      String other = written[i];
+      if (other == name || (other.hashCode() == hash && other.equals(name))) {
         return true;
       }
     }
