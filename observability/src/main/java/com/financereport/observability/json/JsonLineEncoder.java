@@ -147,7 +147,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(Names.MESSAGE);
     out.string(redactor.redactText(nullToEmpty(event.getFormattedMessage())), maxValueBytes);
     out.raw(resourceMembers);
-    writeTrace(out);
+    writeTrace(line);
     IThrowableProxy throwable = event.getThrowableProxy();
     if (throwable != null) {
       writeException(out, throwable);
@@ -184,15 +184,19 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(NEWLINE);
   }
 
-  private static void writeTrace(JsonWriter out) {
+  private static void writeTrace(LineBuffer line) {
     SpanContext context = Span.current().getSpanContext();
     if (context.isValid()) {
+      JsonWriter out = line.out;
       out.raw(Names.TRACE_ID);
       out.string(context.getTraceId(), Integer.MAX_VALUE);
       out.raw(Names.SPAN_ID);
       out.string(context.getSpanId(), Integer.MAX_VALUE);
+      line.remember(TRACE_ID, context.getTraceId());
+      line.remember(SPAN_ID, context.getSpanId());
     }
   }
+
 
   private void writeException(JsonWriter out, IThrowableProxy throwable) {
     out.raw(Names.EXCEPTION);

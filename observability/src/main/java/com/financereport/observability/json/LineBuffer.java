@@ -17,6 +17,7 @@ final class LineBuffer {
   private final java.util.HashMap<String, byte[]> names = new java.util.HashMap<>();
   private static final int CACHE_LIMIT = 512;
   private String[] written = new String[16];
+  private Object[] writtenValues = new Object[16];
   private int writtenCount;
 
   LineBuffer(Redactor redactor, int maxValueBytes) {
@@ -27,6 +28,7 @@ final class LineBuffer {
   void clear() {
     for (int i = 0; i < writtenCount; i++) {
       written[i] = null;
+      writtenValues[i] = null;
     }
     writtenCount = 0;
   }
@@ -38,6 +40,10 @@ final class LineBuffer {
    */
   boolean member(String rawKey, String prefix, Object value, int lineLimit) {
     String key = rawKey == null ? "null" : rawKey;
+    int earlier = indexOf(key);
+    if (earlier >= 0 && value != null && value.equals(writtenValues[earlier])) {
+      return true; // the same member again (e.g. a request id both in MDC and a key-value)
+    }
     String name = uniqueName(key, prefix);
     int mark = out.size();
     out.raw((byte) ',');
@@ -62,7 +68,7 @@ final class LineBuffer {
       out.truncateTo(mark);
       return false;
     }
-    remember(name);
+    remember(name, value);
     return true;
   }
 
@@ -94,20 +100,27 @@ final class LineBuffer {
   }
 
   private boolean isWritten(String name) {
+    return indexOf(name) >= 0;
+  }
+
+  private int indexOf(String name) {
     int hash = name.hashCode(); // cached in the String: most comparisons end here
     for (int i = 0; i < writtenCount; i++) {
       String other = written[i];
       if (other == name || (other.hashCode() == hash && other.equals(name))) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
-  private void remember(String name) {
+  /** Records a member already on the line, so an identical user member is not repeated. */
+  void remember(String name, Object value) {
     if (writtenCount == written.length) {
       written = java.util.Arrays.copyOf(written, written.length * 2);
+      writtenValues = java.util.Arrays.copyOf(writtenValues, writtenValues.length * 2);
     }
+    writtenValues[writtenCount] = value;
     written[writtenCount++] = name;
   }
 }

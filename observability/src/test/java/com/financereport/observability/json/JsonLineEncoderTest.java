@@ -131,6 +131,25 @@ class JsonLineEncoderTest {
   }
 
   @Test
+  void aKeyValueRepeatingAnEarlierMemberWithTheSameValueIsWrittenOnce() {
+    MDC.put("request_id", "req-7");
+    SpanContext span =
+        SpanContext.create(
+            "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+    try (Scope ignored = Span.wrap(span).makeCurrent()) {
+      log.atInfo()
+          .addKeyValue("request_id", "req-7")
+          .addKeyValue("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736")
+          .log("HTTP Request");
+    }
+
+    JsonNode line = capture.single();
+    assertThat(line.get("request_id").asText()).isEqualTo("req-7");
+    assertThat(line.has("kv.request_id")).isFalse();
+    assertThat(line.has("kv.trace_id")).isFalse();
+  }
+
+  @Test
   void anExceptionIsWrittenAsTypeMessageAndStacktrace() {
     log.error("Upload failed", new IllegalStateException("bucket missing"));
 
