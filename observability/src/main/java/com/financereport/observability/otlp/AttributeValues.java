@@ -1,6 +1,7 @@
 package com.financereport.observability.otlp;
 
 import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.redaction.ValueMarkers;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.common.Value;
@@ -50,9 +51,16 @@ final class AttributeValues {
     } else if (value instanceof Double || value instanceof Float) {
       attributes.setAttribute(key, ((Number) value).doubleValue());
     } else if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) {
-      putStructured(attributes, key, value);
+      // The Redactor's structured copy: nested secret keys, cycles, depth, byte[] and char[]
+      // handled exactly as on the stdout line; what comes back holds only safe values.
+      Object redacted = redactor.redactValue(key, value);
+      if (redacted instanceof String marker) {
+        attributes.setAttribute(key, text(marker));
+      } else {
+        putStructured(attributes, key, redacted);
+      }
     } else {
-      attributes.setAttribute(key, text(String.valueOf(value)));
+      attributes.setAttribute(key, text(ValueMarkers.safeToString(value)));
     }
   }
 

@@ -96,4 +96,35 @@ class OtlpRedactionTest {
     assertThat(everythingReceived()).doesNotContain("jane.doe@example.com");
     assertThat(receiver.records().get(0).attribute("customer")).isEqualTo("[EMAIL]");
   }
+
+  @Test
+  void charAndByteArraysNeverReachTheCollector() {
+    fixture
+        .logger("app")
+        .atInfo()
+        .addKeyValue("letters", "s3cr3tpass".toCharArray())
+        .addKeyValue("blob", "s3cr3tblob".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .log("arrays");
+
+    receiver.awaitRecords(1, java.time.Duration.ofSeconds(10));
+    assertThat(everythingReceived()).doesNotContain("s3cr3tpass").doesNotContain("s3cr3tblob");
+    assertThat(receiver.records().get(0).attribute("letters")).isEqualTo("[char[] 10]");
+    assertThat(receiver.records().get(0).attribute("blob")).isEqualTo("[binary 10 bytes]");
+  }
+
+  @Test
+  void aThrowingToStringStillExportsTheRecord() {
+    Object hostile =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("boom");
+          }
+        };
+    fixture.logger("app").atInfo().addKeyValue("value", hostile).log("hostile");
+
+    receiver.awaitRecords(1, java.time.Duration.ofSeconds(10));
+    assertThat(receiver.records().get(0).body()).isEqualTo("hostile");
+    assertThat(receiver.records().get(0).attribute("value")).startsWith("[toString() of ");
+  }
 }
