@@ -2,7 +2,8 @@ package com.financereport.observability.otlp;
 
 /** Cuts text to a UTF-8 byte budget without splitting a character, and marks the cut. */
 final class Utf8Cut {
-  static final String MARKER = "…[cut]";
+  /** The same marker as on the stdout line, so both outputs say "cut" alike. */
+  static final String MARKER = com.financereport.observability.json.JsonWriter.CUT_MARKER;
 
   private Utf8Cut() {}
 
