@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.financereport.observability.Observability;
+import com.financereport.observability.ObservabilityRuntime;
 import java.util.Optional;
 
 /**
@@ -26,9 +27,16 @@ public final class OtlpAppender extends UnsynchronizedAppenderBase<ILoggingEvent
       addError("OtlpAppender needs a Logback classic LoggerContext");
       return;
     }
+    ObservabilityRuntime runtime = Observability.runtime();
+    // The same pipeline as the zero-code path, disk spool included.
     export =
-        OtlpLogExport.start(
-            loggerContext, Observability.runtime(), OtlpLogExport.Extensions.NONE, false);
+        runtime.settings().export().enabled()
+            ? OtlpLogExport.start(
+                loggerContext,
+                runtime,
+                new DiskSpoolExtension(runtime.settings()).extensions(),
+                false)
+            : Optional.empty();
     if (export.isEmpty()) {
       addInfo(
           "OTLP export is off: "

@@ -32,6 +32,8 @@ public final class ExportCounters {
     exported.add(records);
     consecutiveFailures.set(0);
     lastSuccess = Instant.now();
+    // The collector answered: whatever the start-up probe saw, it is reachable now.
+    endpointReachable = true;
   }
 
   /** An export attempt failed; {@code type} is e.g. "HTTP 503" or "java.net.ConnectException". */

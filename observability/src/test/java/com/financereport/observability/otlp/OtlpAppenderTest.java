@@ -28,6 +28,15 @@ class OtlpAppenderTest {
 
   private final LoggerContext context = new LoggerContext();
 
+  /**
+   * SLF4J's first use runs the process-wide auto-configuration, which installs a runtime from the
+   * real environment; let that happen before a test installs its own.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void initialiseSlf4j() {
+    org.slf4j.LoggerFactory.getILoggerFactory();
+  }
+
   @AfterEach
   void restore() {
     context.stop();
@@ -48,6 +57,7 @@ class OtlpAppenderTest {
           ObservabilityRuntime.create(
               ObservabilitySettings.fromEnvironment(
                   Map.of(
+                      "OBSERVABILITY_SPOOL_DIR", ExportFixture.freshSpoolDir(),
                       "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint(),
                       "OTEL_BLRP_SCHEDULE_DELAY", "50"))));
       configureFromXml();
