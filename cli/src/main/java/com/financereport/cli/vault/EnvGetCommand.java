@@ -2,13 +2,11 @@ package com.financereport.cli.vault;
 
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
-import com.financereport.cli.DurationConverter;
 import com.financereport.cli.ExitCode;
 import com.financereport.cli.OperationFailedException;
 import com.financereport.cli.output.JsonOutput;
 import com.financereport.cli.output.SecretMask;
 import com.financereport.cli.output.Table;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,11 +28,7 @@ public final class EnvGetCommand implements Callable<Integer> {
   @Option(names = "--reveal", paramLabel = "KEY", description = "Show this one value in clear.")
   String reveal;
 
-  @Option(names = "--timeout", defaultValue = "10s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).", converter = DurationConverter.class)
-  Duration timeout;
-
-  @Option(names = "--json", description = "Machine-readable output.")
-  boolean json;
+  @Mixin VaultRequestOptions request;
 
   EnvGetCommand(CliContext context) {
     this.context = context;
@@ -44,7 +38,7 @@ public final class EnvGetCommand implements Callable<Integer> {
   public Integer call() {
     SecretPath path = location.path();
     VersionedSecret secret =
-        VaultClient.fromEnvironment(context, timeout)
+        VaultClient.fromEnvironment(context, request.timeout)
             .read(path)
             .orElseThrow(() -> new OperationFailedException("no secret at " + path));
     if (reveal != null && !secret.data().containsKey(reveal)) {
@@ -52,7 +46,7 @@ public final class EnvGetCommand implements Callable<Integer> {
     }
     Map<String, String> shown = new LinkedHashMap<>();
     secret.data().forEach((k, v) -> shown.put(k, k.equals(reveal) ? v : SecretMask.mask(v)));
-    if (json) {
+    if (request.json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("path", path.toString());
       document.put("version", secret.version());

@@ -2,12 +2,10 @@ package com.financereport.cli.vault;
 
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
-import com.financereport.cli.DurationConverter;
 import com.financereport.cli.ExitCode;
 import com.financereport.cli.output.JsonOutput;
 import com.financereport.cli.output.SecretMask;
 import com.financereport.cli.output.Table;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +44,7 @@ public final class EnvSetCommand implements Callable<Integer> {
       description = "Write an OTEL_RESOURCE_ATTRIBUTES whose deployment.environment disagrees with --env.")
   boolean force;
 
-  @Option(names = "--timeout", defaultValue = "10s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).", converter = DurationConverter.class)
-  Duration timeout;
-
-  @Option(names = "--json", description = "Machine-readable output.")
-  boolean json;
+  @Mixin VaultRequestOptions request;
 
   EnvSetCommand(CliContext context) {
     this.context = context;
@@ -64,7 +58,7 @@ public final class EnvSetCommand implements Callable<Integer> {
     }
     SecretPath path = location.path();
     SecretUpdater updater =
-        new SecretUpdater(VaultClient.fromEnvironment(context, timeout), SecretUpdater.DEFAULT_ATTEMPTS);
+        new SecretUpdater(VaultClient.fromEnvironment(context, request.timeout), SecretUpdater.DEFAULT_ATTEMPTS);
 
     VersionedSecret before;
     Integer writtenVersion = null;
@@ -101,7 +95,7 @@ public final class EnvSetCommand implements Callable<Integer> {
   }
 
   private void print(SecretPath path, List<FieldChange> changes, Integer version) {
-    if (json) {
+    if (request.json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("path", path.toString());
       document.put("dry_run", dryRun);
