@@ -2,10 +2,11 @@ package com.financereport.cli.signoz;
 
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
-import com.financereport.cli.DurationConverter;
+import com.financereport.cli.RequestOptions;
 import com.financereport.cli.http.JsonHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How to reach and log in to SigNoz: shared by every signoz command. */
@@ -13,20 +14,13 @@ public final class SignozOptions {
   @Option(names = "--url", paramLabel = "URL", description = "SigNoz base URL (default: $SIGNOZ_URL).")
   String url;
 
-  @Option(
-      names = "--timeout",
-      defaultValue = "10s",
-      converter = DurationConverter.class,
-      description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+  @Mixin RequestOptions request;
 
   @Option(
       names = "--password-stdin",
       description = "Read the SIGNOZ_EMAIL account's password from standard input.")
   boolean passwordStdin;
 
-  @Option(names = "--json", description = "Machine-readable output.")
-  boolean json;
 
   URI baseUrl(CliContext context) {
     String value = url != null ? url : context.variable("SIGNOZ_URL");
@@ -47,17 +41,17 @@ public final class SignozOptions {
 
   /** Connects, asks the version, logs in and picks the API generation. */
   SignozSession open(CliContext context) {
-    SignozConnection anonymous = SignozConnection.anonymous(new JsonHttpClient(timeout), baseUrl(context));
+    SignozConnection anonymous = SignozConnection.anonymous(new JsonHttpClient(timeout()), baseUrl(context));
     SignozVersion version = anonymous.version();
     SignozConnection authenticated = new SignozLogin(context, passwordStdin).authenticate(anonymous, version);
     return new SignozSession(version, authenticated, ApiKeyApi.forVersion(version, authenticated));
   }
 
   boolean json() {
-    return json;
+    return request.json();
   }
 
   Duration timeout() {
-    return timeout;
+    return request.timeout();
   }
 }

@@ -3,6 +3,7 @@ package com.financereport.cli.vault;
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
 import com.financereport.cli.ExitCode;
+import com.financereport.cli.RequestOptions;
 import com.financereport.cli.OperationFailedException;
 import com.financereport.cli.output.JsonOutput;
 import com.financereport.cli.output.SecretMask;
@@ -28,7 +29,7 @@ public final class EnvGetCommand implements Callable<Integer> {
   @Option(names = "--reveal", paramLabel = "KEY", description = "Show this one value in clear.")
   String reveal;
 
-  @Mixin VaultRequestOptions request;
+  @Mixin RequestOptions request;
 
   EnvGetCommand(CliContext context) {
     this.context = context;
@@ -38,7 +39,7 @@ public final class EnvGetCommand implements Callable<Integer> {
   public Integer call() {
     SecretPath path = location.path();
     VersionedSecret secret =
-        VaultClient.fromEnvironment(context, request.timeout)
+        VaultClient.fromEnvironment(context, request.timeout())
             .read(path)
             .orElseThrow(() -> new OperationFailedException("no secret at " + path));
     if (reveal != null && !secret.data().containsKey(reveal)) {
@@ -46,7 +47,7 @@ public final class EnvGetCommand implements Callable<Integer> {
     }
     Map<String, String> shown = new LinkedHashMap<>();
     secret.data().forEach((k, v) -> shown.put(k, k.equals(reveal) ? v : SecretMask.mask(v)));
-    if (request.json) {
+    if (request.json()) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("path", path.toString());
       document.put("version", secret.version());

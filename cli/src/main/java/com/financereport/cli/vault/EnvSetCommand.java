@@ -3,6 +3,7 @@ package com.financereport.cli.vault;
 import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
 import com.financereport.cli.ExitCode;
+import com.financereport.cli.RequestOptions;
 import com.financereport.cli.output.JsonOutput;
 import com.financereport.cli.output.SecretMask;
 import com.financereport.cli.output.Table;
@@ -44,7 +45,7 @@ public final class EnvSetCommand implements Callable<Integer> {
       description = "Write an OTEL_RESOURCE_ATTRIBUTES whose deployment.environment disagrees with --env.")
   boolean force;
 
-  @Mixin VaultRequestOptions request;
+  @Mixin RequestOptions request;
 
   EnvSetCommand(CliContext context) {
     this.context = context;
@@ -58,7 +59,7 @@ public final class EnvSetCommand implements Callable<Integer> {
     }
     SecretPath path = location.path();
     SecretUpdater updater =
-        new SecretUpdater(VaultClient.fromEnvironment(context, request.timeout), SecretUpdater.DEFAULT_ATTEMPTS);
+        new SecretUpdater(VaultClient.fromEnvironment(context, request.timeout()), SecretUpdater.DEFAULT_ATTEMPTS);
 
     VersionedSecret before;
     Integer writtenVersion = null;
@@ -95,7 +96,7 @@ public final class EnvSetCommand implements Callable<Integer> {
   }
 
   private void print(SecretPath path, List<FieldChange> changes, Integer version) {
-    if (request.json) {
+    if (request.json()) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("path", path.toString());
       document.put("dry_run", dryRun);

@@ -1,18 +1,25 @@
-package com.financereport.cli.vault;
+package com.financereport.cli;
 
-import com.financereport.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The request options every Vault command takes: one definition, one help text. */
-final class VaultRequestOptions {
+/** The request options of every command that calls a server: one definition, one help text. */
+public final class RequestOptions {
   @Option(
       names = "--timeout",
       defaultValue = "10s",
       converter = DurationConverter.class,
       description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+  private Duration timeout;
 
   @Option(names = "--json", description = "Machine-readable output.")
-  boolean json;
+  private boolean json;
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public boolean json() {
+    return json;
+  }
 }
