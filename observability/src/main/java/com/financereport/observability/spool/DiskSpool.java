@@ -344,6 +344,10 @@ final class DiskSpool {
       SpoolSegment.Read read;
       try {
         read = head.read(headOffset, maxRecords);
+      } catch (java.nio.channels.ClosedByInterruptException | java.io.InterruptedIOException e) {
+        // The replayer is being stopped, not the file broken: leave the records for the next run.
+        Thread.currentThread().interrupt();
+        return null;
       } catch (IOException e) {
         long lost = dropHead();
         counters.corruptSkipped.addAndGet(lost);

@@ -75,6 +75,25 @@ class DiskSpoolTest {
   }
 
   @Test
+  void aReadInterruptedByShutdownLosesNothing() throws Exception {
+    DiskSpool spool = spool(temp.resolve("spool"), 64L << 20, 4096);
+    spool.append(records(0, 300));
+    spool.force();
+
+    Thread interrupted =
+        new Thread(
+            () -> {
+              Thread.currentThread().interrupt();
+              spool.read(100);
+            });
+    interrupted.start();
+    interrupted.join();
+
+    assertThat(counters.corruptSkipped.get()).isZero();
+    assertThat(drain(spool)).isEqualTo(bodies(0, 300));
+  }
+
+  @Test
   void aDeliveredSpoolLeavesNoSegmentFiles() throws IOException {
     DiskSpool spool = spool();
     spool.append(records(0, 10));
