@@ -121,8 +121,7 @@ public class SpoolBenchmark {
                     .setRetryPolicy(null)
                     .build(),
                 settings(state.directory))
-            .replayBatchSize(512)
-            .build();
+            .build(); // the default replay batch (256 records), as a service runs it
     try {
       while (replaying.stats().replayed() < REPLAY_RECORDS) {
         Thread.sleep(1);

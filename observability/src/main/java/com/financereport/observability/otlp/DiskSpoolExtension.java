@@ -53,13 +53,14 @@ final class DiskSpoolExtension {
 
   /** On an application thread: a short lock and a copy, never disk or network. */
   private void keepOverflow(ReadWriteLogRecord record) {
+    LogRecordData copy = record.toLogRecordData(); // outside the lock: other threads wait less
     List<LogRecordData> handoff = null;
     synchronized (pendingOverflow) {
       if (pendingOverflow.size() >= MAX_PENDING_OVERFLOW) {
         counters.recordDropped(1);
         return;
       }
-      pendingOverflow.add(record.toLogRecordData());
+      pendingOverflow.add(copy);
       if (pendingOverflow.size() >= OVERFLOW_HANDOFF) {
         handoff = drainPending();
       }

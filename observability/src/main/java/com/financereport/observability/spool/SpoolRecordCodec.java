@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.spool.RecentOrigins.Origin;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -45,26 +45,42 @@ final class SpoolRecordCodec {
       PREFIX_START.length() + CHECKSUM_DIGITS + PREFIX_END.length();
   private static final Severity[] SEVERITY_BY_NUMBER = severityByNumber();
   private static final int INTERNED_LIMIT = 256;
+  private static final String CHECKSUM_PLACEHOLDER = "00000000";
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SCOPE_MARKER =
+      ",\"scope\":{\"name\":".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_RETAINED_BUFFER = 64 * 1024;
+  private static final ThreadLocal<StringBuilder> WRITE_BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
   // The OTLP marshaler groups records by resource and scope instance: replayed records must share
   // instances, or every record becomes its own group and the request loses its order and grows.
   private final Map<Resource, Resource> resources = new ConcurrentHashMap<>();
   private final Map<InstrumentationScopeInfo, InstrumentationScopeInfo> scopes =
       new ConcurrentHashMap<>();
+  // Written scope and resource JSON by scope, and parsed ones by their bytes: both repeat per record.
+  private final Map<InstrumentationScopeInfo, EncodedOrigin> encodedOrigins =
+      new ConcurrentHashMap<>();
+  private final RecentOrigins origins = new RecentOrigins(INTERNED_LIMIT);
 
   /** The full line, newline included, as UTF-8. */
   byte[] encodeLine(LogRecordData record) {
-    StringBuilder json = new StringBuilder(512);
+    StringBuilder json = WRITE_BUFFER.get();
+    json.setLength(0);
+    json.append(PREFIX_START).append(CHECKSUM_PLACEHOLDER).append(PREFIX_END);
     writeRecord(json, record);
-    byte[] recordBytes = json.toString().getBytes(StandardCharsets.UTF_8);
+    json.append("}\n");
+    if (json.length() > MAX_RETAINED_BUFFER) {
+      WRITE_BUFFER.remove(); // one huge record must not pin its buffer to the thread
+    }
+    byte[] line = json.toString().getBytes(StandardCharsets.UTF_8);
     CRC32C crc = new CRC32C();
-    crc.update(recordBytes, 0, recordBytes.length);
-    byte[] line = new byte[PREFIX_LENGTH + recordBytes.length + 2];
-    String prefix = PREFIX_START + String.format(Locale.ROOT, "%08x", crc.getValue()) + PREFIX_END;
-    System.arraycopy(prefix.getBytes(StandardCharsets.US_ASCII), 0, line, 0, PREFIX_LENGTH);
-    System.arraycopy(recordBytes, 0, line, PREFIX_LENGTH, recordBytes.length);
-    line[line.length - 2] = '}';
-    line[line.length - 1] = '\n';
+    crc.update(line, PREFIX_LENGTH, line.length - PREFIX_LENGTH - 2);
+    long checksum = crc.getValue();
+    for (int digit = CHECKSUM_DIGITS - 1; digit >= 0; digit--) {
+      line[PREFIX_START.length() + digit] = HEX_DIGITS[(int) (checksum & 0xf)];
+      checksum >>>= 4;
+    }
     return line;
   }
 
@@ -91,24 +107,62 @@ final class SpoolRecordCodec {
       throw new CorruptRecordException("unreadable checksum");
     }
     int recordStart = offset + PREFIX_LENGTH;
-    int recordLength = length - PREFIX_LENGTH - 1;
+    int recordEnd = offset + length - 1; // the line's own closing brace follows the record
     CRC32C crc = new CRC32C();
-    crc.update(line, recordStart, recordLength);
+    crc.update(line, recordStart, recordEnd - recordStart);
     if (crc.getValue() != expected) {
       throw new CorruptRecordException("checksum mismatch");
     }
-    Object parsed =
-        SpoolJsonParser.parse(new String(line, recordStart, recordLength, StandardCharsets.UTF_8));
     try {
-      return readRecord(asObject(parsed));
+      int tailStart = scopeAndResourceStart(line, recordStart, recordEnd);
+      if (tailStart < 0) {
+        Map<String, Object> json = asObject(parse(line, recordStart, recordEnd, ""));
+        return readRecord(json, origin(asObject(json.get("scope")), asObject(json.get("resource"))));
+      }
+      Origin origin = origins.lookup(line, tailStart, recordEnd);
+      if (origin == null) {
+        // "{" + the tail without its leading comma: {"scope":{…},"resource":{…}}
+        Map<String, Object> tail = asObject(parse(line, tailStart + 1, recordEnd, "{"));
+        origin = origin(asObject(tail.get("scope")), asObject(tail.get("resource")));
+        origins.remember(line, tailStart, recordEnd, origin);
+      }
+      return readRecord(asObject(parse(line, recordStart, tailStart, "", "}")), origin);
     } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
       throw new CorruptRecordException("not a log record: " + e.getMessage());
     }
   }
 
+  private static Object parse(byte[] line, int start, int end, String before) {
+    return parse(line, start, end, before, "");
+  }
+
+  private static Object parse(byte[] line, int start, int end, String before, String after) {
+    return SpoolJsonParser.parse(
+        before + new String(line, start, end - start, StandardCharsets.UTF_8) + after);
+  }
+
+  /**
+   * Where {@code ,"scope":{"name":} starts, or -1. Scope and resource close every record and are
+   * the same for most records, so they are parsed once and looked up after that. The marker cannot
+   * occur earlier by accident: inside a string every quote is escaped, and an attribute named
+   * "scope" holds a type-tagged object ({@code {"s":…}}), never {@code {"name":…}}.
+   */
+  private static int scopeAndResourceStart(byte[] line, int from, int to) {
+    outer:
+    for (int i = to - SCOPE_MARKER.length; i >= from; i--) {
+      for (int j = 0; j < SCOPE_MARKER.length; j++) {
+        if (line[i + j] != SCOPE_MARKER[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   // ---- writing -------------------------------------------------------------------------------
 
-  private static void writeRecord(StringBuilder out, LogRecordData record) {
+  private void writeRecord(StringBuilder out, LogRecordData record) {
     out.append("{\"time\":").append(record.getTimestampEpochNanos());
     out.append(",\"observed\":").append(record.getObservedTimestampEpochNanos());
     Severity severity = record.getSeverity();
@@ -137,7 +191,17 @@ final class SpoolRecordCodec {
       out.append(",\"eventName\":");
       SpoolJsonWriter.string(out, record.getEventName());
     }
-    InstrumentationScopeInfo scope = record.getInstrumentationScopeInfo();
+    out.append(encodedOrigin(record.getInstrumentationScopeInfo(), record.getResource()));
+    out.append('}');
+  }
+
+  /** {@code ,"scope":{…},"resource":{…}}, written once per scope and resource. */
+  private String encodedOrigin(InstrumentationScopeInfo scope, Resource resource) {
+    EncodedOrigin cached = encodedOrigins.get(scope);
+    if (cached != null && cached.resource() == resource) {
+      return cached.json();
+    }
+    StringBuilder out = new StringBuilder(256);
     out.append(",\"scope\":{\"name\":");
     SpoolJsonWriter.string(out, scope.getName());
     optionalString(out, "version", scope.getVersion());
@@ -146,12 +210,19 @@ final class SpoolRecordCodec {
       out.append(",\"attributes\":");
       writeAttributes(out, scope.getAttributes());
     }
-    Resource resource = record.getResource();
     out.append("},\"resource\":{\"attributes\":");
     writeAttributes(out, resource.getAttributes());
     optionalString(out, "schemaUrl", resource.getSchemaUrl());
-    out.append("}}");
+    out.append('}');
+    String json = out.toString();
+    if (encodedOrigins.size() > INTERNED_LIMIT) {
+      encodedOrigins.clear(); // many distinct scopes: a bound, not a leak
+    }
+    encodedOrigins.put(scope, new EncodedOrigin(resource, json));
+    return json;
   }
+
+  private record EncodedOrigin(Resource resource, String json) {}
 
   private static void optionalString(StringBuilder out, String name, String value) {
     if (value != null) {
@@ -273,12 +344,9 @@ final class SpoolRecordCodec {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  private LogRecordData readRecord(Map<String, Object> json) {
-    Attributes attributes = readAttributes(asObject(json.get("attributes")));
-    Object total = json.get("totalAttributes");
-    Map<String, Object> scopeJson = asObject(json.get("scope"));
-    var scope =
-        InstrumentationScopeInfo.builder((String) scopeJson.get("name"));
+  /** The scope and resource of a record, interned: replayed records share instances. */
+  Origin origin(Map<String, Object> scopeJson, Map<String, Object> resourceJson) {
+    var scope = InstrumentationScopeInfo.builder((String) scopeJson.get("name"));
     if (scopeJson.get("version") != null) {
       scope.setVersion((String) scopeJson.get("version"));
     }
@@ -288,11 +356,16 @@ final class SpoolRecordCodec {
     if (scopeJson.get("attributes") != null) {
       scope.setAttributes(readAttributes(asObject(scopeJson.get("attributes"))));
     }
-    Map<String, Object> resourceJson = asObject(json.get("resource"));
     Resource resource =
         Resource.create(
             readAttributes(asObject(resourceJson.get("attributes"))),
             (String) resourceJson.get("schemaUrl"));
+    return new Origin(intern(scopes, scope.build()), intern(resources, resource));
+  }
+
+  private LogRecordData readRecord(Map<String, Object> json, Origin origin) {
+    Attributes attributes = readAttributes(asObject(json.get("attributes")));
+    Object total = json.get("totalAttributes");
     SpanContext span = SpanContext.getInvalid();
     if (json.get("traceId") != null) {
       span =
@@ -304,8 +377,8 @@ final class SpoolRecordCodec {
     }
     Object body = json.get("body");
     return new SpooledLogRecord(
-        intern(resources, resource),
-        intern(scopes, scope.build()),
+        origin.resource(),
+        origin.scope(),
         (Long) json.get("time"),
         (Long) json.get("observed"),
         span,

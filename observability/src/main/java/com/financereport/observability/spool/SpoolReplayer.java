@@ -25,6 +25,7 @@ final class SpoolReplayer {
   private final LogRecordExporter delegate;
   private final DeadLetterFile deadLetters;
   private final SpoolCounters counters;
+  private final CollectorOutage outage;
   private final int batchSize;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
@@ -39,6 +40,7 @@ final class SpoolReplayer {
       LogRecordExporter delegate,
       DeadLetterFile deadLetters,
       SpoolCounters counters,
+      CollectorOutage outage,
       int batchSize,
       Duration initialBackoff,
       Duration maxBackoff,
@@ -47,6 +49,7 @@ final class SpoolReplayer {
     this.delegate = delegate;
     this.deadLetters = deadLetters;
     this.counters = counters;
+    this.outage = outage;
     this.batchSize = batchSize;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
@@ -111,6 +114,7 @@ final class SpoolReplayer {
           break;
         }
         if (result.isSuccess()) {
+          outage.ended();
           counters.replayed.addAndGet(pending.records().size());
           spool.acknowledge(pending);
           pending = null;
@@ -130,6 +134,7 @@ final class SpoolReplayer {
           pending = null;
           continue;
         }
+        outage.began();
         if (!outageReported) {
           outageReported = true;
           logger.info(

@@ -22,7 +22,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>No backlog: the batch goes to the real exporter. A retryable failure (connection refused or
  *       reset, timeout, 429, 502, 503, 504) writes it to the spool; a rejection (other 4xx/5xx) goes
  *       to the dead-letter file and is not retried.
- *   <li>Backlog on disk: the batch is appended behind it without a network attempt, so order holds.
+ *   <li>Backlog on disk during an outage (the last attempt, live or replayed, failed retryably): the
+ *       batch is appended behind it without a network attempt, so order holds and only the
+ *       replayer probes the collector, with backoff.
+ *   <li>Backlog on disk without an outage (the in-memory queue overflowed, or the replayer is still
+ *       catching up after one): the batch goes to the collector at once; the backlog drains beside
+ *       it, oldest first.
  *   <li>A background replayer sends the spool, including what an earlier run of the same service
  *       left in the same directory.
  * </ul>
@@ -49,6 +54,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   private final ThreadPoolExecutor diskWriter;
   private final Duration shutdownTimeout;
   private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
+  private final CollectorOutage outage = new CollectorOutage();
   private volatile boolean diskOnly;
   private volatile boolean shutDown;
 
@@ -79,6 +85,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             delegate,
             deadLetters,
             counters,
+            outage,
             builder.replayBatchSize,
             builder.initialBackoff,
             builder.maxBackoff,
@@ -110,7 +117,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
 
   @Override
   public CompletableResultCode export(Collection<LogRecordData> records) {
-    if (diskOnly || shutDown || spool.hasBacklog()) {
+    if (diskOnly || shutDown || (outage.ongoing() && spool.hasBacklog())) {
       return spool.append(records) ? CompletableResultCode.ofSuccess() : CompletableResultCode.ofFailure();
     }
     CompletableResultCode result = new CompletableResultCode();
@@ -120,11 +127,15 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
         () -> {
           try {
             if (attempt.isSuccess()) {
+              outage.ended();
               result.succeed();
               return;
             }
             Throwable cause = attempt.getFailureThrowable();
             ExportFailure failure = ExportFailure.of(cause);
+            if (failure.retryable()) {
+              outage.began();
+            }
             // On the exporter's thread, never the application's.
             if (failure.retryable() && spool.append(records)) {
               result.succeed();
@@ -282,7 +293,10 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
       return this;
     }
 
-    /** Records per replayed request; small enough that a crash re-sends little. Default 256. */
+    /**
+     * Records per replayed request; small enough that a crash mid-replay re-sends little (under 1%
+     * of a 30,000-record backlog). Default 256.
+     */
     public Builder replayBatchSize(int records) {
       this.replayBatchSize = records;
       return this;

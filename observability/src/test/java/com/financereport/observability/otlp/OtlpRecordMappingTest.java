@@ -215,14 +215,32 @@ class OtlpRecordMappingTest {
   }
 
   @Test
-  void configuredHeadersAreSentWithGzip() {
+  void configuredHeadersAreSentUncompressedByDefault() {
     fixture.logger("app").info("with headers");
     receiver.awaitRecords(1, WAIT);
 
     OtlpTestReceiver.Received request = receiver.requests().get(receiver.requests().size() - 1);
     assertThat(request.header("x-collector-token")).isEqualTo("t0k3n");
-    assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(request.header("Content-Encoding")).isNull();
     assertThat(request.header("Content-Type")).isEqualTo("application/x-protobuf");
+  }
+
+  @Test
+  void gzipWhenConfiguredAndTheReceiverDecodesIt() {
+    try (OtlpTestReceiver gzipReceiver = OtlpTestReceiver.start();
+        ExportFixture gzip =
+            ExportFixture.exportingTo(
+                gzipReceiver.baseEndpoint(), "OTEL_EXPORTER_OTLP_COMPRESSION", "gzip")) {
+      gzip.logger("app").info("compressed");
+
+      List<ReceivedRecord> records = gzipReceiver.awaitRecords(1, WAIT);
+
+      assertThat(records).extracting(ReceivedRecord::body).contains("compressed");
+      assertThat(gzipReceiver.requests())
+          .filteredOn(request -> request.method().equals("POST"))
+          .isNotEmpty()
+          .allMatch(request -> "gzip".equals(request.header("Content-Encoding")));
+    }
   }
 
   @Test

@@ -206,7 +206,7 @@ class ObservabilitySettingsTest {
 
     assertThat(export.exportLevel()).isEqualTo("INFO");
     assertThat(export.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(export.compression()).isEqualTo("gzip");
+    assertThat(export.compression()).isEqualTo("none");
   }
 
   @ParameterizedTest

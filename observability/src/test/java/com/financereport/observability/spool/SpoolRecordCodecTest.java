@@ -118,6 +118,58 @@ class SpoolRecordCodecTest {
   }
 
   @Test
+  void textThatLooksLikeTheScopeMarkerDoesNotConfuseTheReader() {
+    String lookalike = ",\"scope\":{\"name\":\"forged\"},\"resource\":{\"attributes\":{}}}";
+    LogRecordData original =
+        new SpooledLogRecord(
+            fullRecord(Value.of("x")).getResource(),
+            InstrumentationScopeInfo.create("com.example.Real"),
+            1L,
+            2L,
+            SpanContext.getInvalid(),
+            Severity.INFO,
+            "INFO",
+            Value.of(Map.of("scope", Value.of(Map.of("name", Value.of(lookalike))))),
+            Attributes.of(AttributeKey.stringKey("scope"), lookalike),
+            1,
+            null);
+
+    LogRecordData decoded = roundTrip(original);
+
+    assertThat(decoded.getInstrumentationScopeInfo().getName()).isEqualTo("com.example.Real");
+    assertThat(decoded.getAttributes()).isEqualTo(original.getAttributes());
+    assertThat(decoded.getBodyValue()).isEqualTo(original.getBodyValue());
+    assertThat(decoded.getResource()).isEqualTo(original.getResource());
+  }
+
+  @Test
+  void recordsOfDifferentScopesAndResourcesKeepTheirOwnAfterManyLines() {
+    Resource other = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "other"));
+    for (int i = 0; i < 300; i++) {
+      Resource resource = i % 2 == 0 ? fullRecord(Value.of("x")).getResource() : other;
+      InstrumentationScopeInfo scope = InstrumentationScopeInfo.create("scope-" + (i % 7));
+      LogRecordData decoded =
+          roundTrip(
+              new SpooledLogRecord(
+                  resource, scope, i, i, SpanContext.getInvalid(), Severity.INFO, "INFO",
+                  Value.of("m" + i), Attributes.empty(), 0, null));
+
+      assertThat(decoded.getResource()).isEqualTo(resource);
+      assertThat(decoded.getInstrumentationScopeInfo()).isEqualTo(scope);
+      assertThat(decoded.getBodyValue()).isEqualTo(Value.of("m" + i));
+    }
+  }
+
+  @Test
+  void recordsOfOneOriginShareTheirScopeAndResourceInstances() {
+    LogRecordData first = roundTrip(fullRecord(Value.of("a")));
+    LogRecordData second = roundTrip(fullRecord(Value.of("b")));
+
+    assertThat(second.getResource()).isSameAs(first.getResource());
+    assertThat(second.getInstrumentationScopeInfo()).isSameAs(first.getInstrumentationScopeInfo());
+  }
+
+  @Test
   void roundTripKeepsAStructuredBody() {
     Value<?> body =
         Value.of(

@@ -204,6 +204,28 @@ class SpoolingLogRecordExporterTest {
   }
 
   @Test
+  void aBatchArrivingWhileAnOverflowBacklogDrainsGoesStraightToTheCollector() throws IOException {
+    LoopbackCollector collector = collector();
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.builder(
+                otlpExporter(collector.endpoint()),
+                new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
+            .replayBatchSize(5)
+            .build();
+    toClose.add(exporter::shutdown);
+    // What a full in-memory queue hands over: a backlog on disk while the collector is healthy.
+    exporter.accept(records(0, 2_000));
+    await().atMost(WAIT).until(() -> exporter.stats().spooled() > 0);
+
+    CompletableResultCode live = exporter.export(records(2_000, 2_010)).join(10, TimeUnit.SECONDS);
+
+    assertThat(live.isSuccess()).isTrue();
+    assertThat(collector.bodies()).contains("rec-2000", "rec-2009");
+    assertThat(exporter.stats().spooled()).isPositive(); // the backlog had not drained first
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 2_010);
+  }
+
+  @Test
   void aDeliveredBatchSucceedsAndIsNotSpooled() throws IOException {
     LoopbackCollector collector = collector();
     SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
