@@ -1,24 +1,40 @@
 #!/usr/bin/env bash
-# Load benchmark of the reference backend: wrk against GET /api/ping for DURATION seconds,
-# once with stdout logging only and once with OTLP export to a local sink on 127.0.0.1.
-# Prints requests/s and p99 latency per run. Nothing leaves 127.0.0.1.
+# Load benchmark of the reference backend: wrk against GET /api/ping, with stdout logging only and
+# with OTLP export to a local sink on 127.0.0.1, alternating the two for ROUNDS rounds so that
+# drift on a shared machine hits both alike. Each case gets a fresh JVM, a WARMUP-second warm-up
+# (the JIT is still compiling for the first ~20 s), then DURATION seconds measured.
+#
+# Prints, per run: requests/s, p99 latency, and the server's CPU time per request (user + system
+# of the whole JVM, from /proc, so it counts the export threads too). Then the medians and the
+# export cost as a share of throughput. Nothing leaves 127.0.0.1.
 #
 # Usage: bench/load/backend-load.sh            (build first: mvn -B -q -pl backend -am package -DskipTests)
-# Tunables (environment): DURATION=10 THREADS=1 CONNECTIONS=16 WARMUP=3 PORT=18080 SINK_PORT=14318
+# Tunables (environment): ROUNDS=3 DURATION=10 WARMUP=20 THREADS=1 CONNECTIONS=16 PORT=18080
+#   SINK_PORT=14318 EXPORT_ENV="OTEL_EXPORTER_OTLP_COMPRESSION=gzip ..." (extra variables for the
+#   export case)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAR="$ROOT/backend/target/finance-report-backend.jar"
+ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-20}"
 THREADS="${THREADS:-1}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-3}"
 PORT="${PORT:-18080}"
 SINK_PORT="${SINK_PORT:-14318}"
+EXPORT_ENV="${EXPORT_ENV:-}"
 WORK="$(mktemp -d)"
+CLOCK_TICKS="$(getconf CLK_TCK)"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -pl backend -am package -DskipTests" >&2; exit 2; }
+for port in "$PORT" "$SINK_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use; stop what listens there or set PORT/SINK_PORT" >&2
+    exit 2
+  fi
+done
 
 BACKEND_PID=""
 SINK_PID=""
@@ -38,34 +54,61 @@ wait_for() {
   return 1
 }
 
-# run_case NAME [VAR=value ...]: starts the backend with a clean environment plus the given variables.
+# CPU ticks (user + system) the process has used; the fields after the command name in /proc/PID/stat.
+cpu_ticks() {
+  sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+median() {
+  sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# run_case NAME [VAR=value ...]: a fresh backend with a clean environment plus the given variables.
 run_case() {
   local name="$1"; shift
-  env -i PATH="$PATH" PORT="$PORT" "$@" java -jar "$JAR" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr" &
+  env -i PATH="$PATH" PORT="$PORT" OBSERVABILITY_SPOOL_DIR="$WORK/spool" "$@" \
+    java -jar "$JAR" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr" &
   BACKEND_PID=$!
   wait_for "http://127.0.0.1:$PORT/api/ping"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$PORT/api/ping" >/dev/null
+  local before after
+  before="$(cpu_ticks "$BACKEND_PID")"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/api/ping" >"$WORK/$name.wrk"
-  local rps p99 lines
-  rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")"
-  p99="$(awk '$1 == "99%" {print $2}' "$WORK/$name.wrk")"
+  after="$(cpu_ticks "$BACKEND_PID")"
   kill "$BACKEND_PID"; wait "$BACKEND_PID" 2>/dev/null || true
   BACKEND_PID=""
-  lines="$(wc -l <"$WORK/$name.stdout")"
-  printf '%-22s %12s req/s   p99 %8s   %9s stdout lines\n' "$name" "$rps" "$p99" "$lines"
+  local rps p99 requests cpu_us
+  rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")"
+  p99="$(awk '$1 == "99%" {print $2}' "$WORK/$name.wrk")"
+  requests="$(awk '/requests in/ {print $1}' "$WORK/$name.wrk")"
+  cpu_us="$(awk -v t="$((after - before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
+  printf '%-12s round %s  %10s req/s   p99 %8s   server CPU %6s us/request\n' "$name" "$ROUND" "$rps" "$p99" "$cpu_us"
+  echo "$rps" >>"$WORK/$name.rps"
+  echo "$cpu_us" >>"$WORK/$name.cpu"
 }
 
-echo "finance-report-backend load: GET /api/ping, ${DURATION}s, ${THREADS} thread(s), ${CONNECTIONS} connections, $(nproc) cores"
-# wrk shares the machine with the server: the load average says how much the figures can be trusted.
+echo "finance-report-backend load: GET /api/ping, ${ROUNDS} rounds of ${WARMUP}s warm-up + ${DURATION}s, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, the server and the sink"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-run_case stdout-only
 
 python3 "$ROOT/bench/load/otlp-sink.py" "$SINK_PORT" >"$WORK/sink.out" 2>&1 &
 SINK_PID=$!
-wait_for_sink() { for _ in $(seq 1 40); do (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null && return 0; sleep 0.25; done; return 1; }
-wait_for_sink
-run_case otlp-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT"
+for _ in $(seq 1 40); do (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null && break; sleep 0.25; done
+
+for ROUND in $(seq 1 "$ROUNDS"); do
+  run_case stdout-only
+  # shellcheck disable=SC2086 # EXPORT_ENV is a list of VAR=value words
+  run_case otlp-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" $EXPORT_ENV
+done
+
 kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=""
 cat "$WORK/sink.out"
+
+base_rps="$(median <"$WORK/stdout-only.rps")"
+export_rps="$(median <"$WORK/otlp-export.rps")"
+base_cpu="$(median <"$WORK/stdout-only.cpu")"
+export_cpu="$(median <"$WORK/otlp-export.cpu")"
+echo "median stdout-only ${base_rps} req/s, ${base_cpu} us CPU/request | otlp-export ${export_rps} req/s, ${export_cpu} us CPU/request"
+awk -v a="$base_rps" -v b="$export_rps" -v c="$base_cpu" -v d="$export_cpu" \
+  'BEGIN {printf "export costs %.1f%% of throughput (median) and %.1f%% more server CPU per request\n", (a - b) * 100 / a, (d - c) * 100 / c}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -25,7 +25,7 @@ final class DiskSpoolExtension {
   private static final int OVERFLOW_HANDOFF = 512;
 
   private final ObservabilitySettings settings;
-  private final List<LogRecordData> pendingOverflow = new ArrayList<>();
+  private final List<ReadWriteLogRecord> pendingOverflow = new ArrayList<>();
   private volatile SpoolingLogRecordExporter spool;
   private volatile ExportCounters counters;
 
@@ -51,40 +51,39 @@ final class DiskSpoolExtension {
     return this::keepOverflow;
   }
 
-  /** On an application thread: a short lock and a copy, never disk or network. */
+  /** On an application thread: a short lock, never a copy, disk or network. */
   private void keepOverflow(ReadWriteLogRecord record) {
-    LogRecordData copy = record.toLogRecordData(); // outside the lock: other threads wait less
-    List<LogRecordData> handoff = null;
+    List<ReadWriteLogRecord> handoff = null;
     synchronized (pendingOverflow) {
       if (pendingOverflow.size() >= MAX_PENDING_OVERFLOW) {
         counters.recordDropped(1);
         return;
       }
-      pendingOverflow.add(copy);
+      pendingOverflow.add(record); // copied on the spool's thread
       if (pendingOverflow.size() >= OVERFLOW_HANDOFF) {
         handoff = drainPending();
       }
     }
     if (handoff != null) {
-      spool.accept(handoff);
+      spool.acceptEmitted(handoff);
     }
   }
 
-  private List<LogRecordData> drainPending() {
-    List<LogRecordData> drained = new ArrayList<>(pendingOverflow);
+  private List<ReadWriteLogRecord> drainPending() {
+    List<ReadWriteLogRecord> drained = new ArrayList<>(pendingOverflow);
     pendingOverflow.clear();
     return drained;
   }
 
   private void handOffPendingOverflow() {
-    List<LogRecordData> drained;
+    List<ReadWriteLogRecord> drained;
     synchronized (pendingOverflow) {
       if (pendingOverflow.isEmpty()) {
         return;
       }
       drained = drainPending();
     }
-    spool.accept(drained);
+    spool.acceptEmitted(drained);
   }
 
   private ExportStatus withSpoolFigures(ExportStatus status) {

@@ -2,6 +2,7 @@ package com.financereport.observability.spool;
 
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Keeps log records on disk while the collector cannot take them, and delivers them, oldest first,
@@ -163,19 +165,37 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
    * counted as dropped.
    */
   public void accept(Collection<LogRecordData> overflow) {
-    if (overflow.isEmpty()) {
+    List<LogRecordData> copy = new ArrayList<>(overflow);
+    spoolInBackground(copy.size(), () -> copy);
+  }
+
+  /**
+   * As {@link #accept}, for records straight from the SDK: their immutable copies are made on the
+   * spool's thread, not the caller's. The SDK no longer changes a record once it is emitted.
+   */
+  public void acceptEmitted(List<? extends ReadWriteLogRecord> overflow) {
+    spoolInBackground(
+        overflow.size(),
+        () -> {
+          List<LogRecordData> copies = new ArrayList<>(overflow.size());
+          overflow.forEach(record -> copies.add(record.toLogRecordData()));
+          return copies;
+        });
+  }
+
+  private void spoolInBackground(int count, Supplier<List<LogRecordData>> records) {
+    if (count == 0) {
       return;
     }
-    List<LogRecordData> copy = new ArrayList<>(overflow);
     try {
       diskWriter.execute(
           () -> {
-            if (!spool.append(copy)) {
-              counters.dropped.addAndGet(copy.size());
+            if (!spool.append(records.get())) {
+              counters.dropped.addAndGet(count);
             }
           });
     } catch (RuntimeException rejected) {
-      counters.dropped.addAndGet(copy.size()); // hand-off full or shut down
+      counters.dropped.addAndGet(count); // hand-off full or shut down
     }
   }
 

@@ -150,6 +150,25 @@ class OtlpDeliveryTest {
   }
 
   @Test
+  void withTheSpoolEveryRecordTheFullQueueCannotHoldIsStillDelivered() {
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5");
+
+    for (int i = 0; i < 5_000; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+
+    List<ReceivedRecord> records = receiver.awaitRecords(5_000, Duration.ofSeconds(60));
+    assertThat(records).extracting(ReceivedRecord::body).doesNotHaveDuplicates().hasSize(5_000);
+    ExportStatus status = fixture.export().status();
+    assertThat(status.dropped()).isZero();
+    assertThat(status.replayed()).isPositive(); // the queue did overflow into the spool
+  }
+
+  @Test
   void overflowWarnsOnceNotPerRecord() {
     receiver.alwaysAnswer(Answer.hang());
     fixture =
