@@ -13,8 +13,17 @@ final class SpoolJsonWriter {
   static void string(StringBuilder out, String value) {
     out.append('"');
     int length = value.length();
+    int plainFrom = 0; // runs of characters that need no escape are copied in one call
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+        continue;
+      }
+      if (c >= 0x80 && !Character.isSurrogate(c)) {
+        continue;
+      }
+      out.append(value, plainFrom, i);
+      plainFrom = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -22,22 +31,18 @@ final class SpoolJsonWriter {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f) {
-            unicodeEscape(out, c);
-          } else if (Character.isHighSurrogate(c)) {
-            if (i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-              out.append(c).append(value.charAt(++i));
-            } else {
-              unicodeEscape(out, c);
-            }
-          } else if (Character.isLowSurrogate(c)) {
-            unicodeEscape(out, c);
+          if (Character.isHighSurrogate(c)
+              && i + 1 < length
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            out.append(c).append(value.charAt(++i));
+            plainFrom = i + 1;
           } else {
-            out.append(c);
+            unicodeEscape(out, c); // control characters, DEL and lone surrogates
           }
         }
       }
     }
+    out.append(value, plainFrom, length);
     out.append('"');
   }
 
