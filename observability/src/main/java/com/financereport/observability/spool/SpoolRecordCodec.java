@@ -45,6 +45,7 @@ final class SpoolRecordCodec {
       PREFIX_START.length() + CHECKSUM_DIGITS + PREFIX_END.length();
   private static final Severity[] SEVERITY_BY_NUMBER = severityByNumber();
   private static final int INTERNED_LIMIT = 256;
+  private static final int RECENT_ORIGINS = 32;
   private static final String CHECKSUM_PLACEHOLDER = "00000000";
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SCOPE_MARKER =
@@ -61,7 +62,7 @@ final class SpoolRecordCodec {
   // Written scope and resource JSON by scope, and parsed ones by their bytes: both repeat per record.
   private final Map<InstrumentationScopeInfo, EncodedOrigin> encodedOrigins =
       new ConcurrentHashMap<>();
-  private final RecentOrigins origins = new RecentOrigins(INTERNED_LIMIT);
+  private final RecentOrigins origins = new RecentOrigins(RECENT_ORIGINS);
 
   /** The full line, newline included, as UTF-8. */
   byte[] encodeLine(LogRecordData record) {
@@ -114,19 +115,13 @@ final class SpoolRecordCodec {
       throw new CorruptRecordException("checksum mismatch");
     }
     try {
-      int tailStart = scopeAndResourceStart(line, recordStart, recordEnd);
-      if (tailStart < 0) {
+      RecentOrigins.Entry known = recentOrigins(line, recordStart, recordEnd);
+      if (known == null) {
         Map<String, Object> json = asObject(parse(line, recordStart, recordEnd, ""));
         return readRecord(json, origin(asObject(json.get("scope")), asObject(json.get("resource"))));
       }
-      Origin origin = origins.lookup(line, tailStart, recordEnd);
-      if (origin == null) {
-        // "{" + the tail without its leading comma: {"scope":{…},"resource":{…}}
-        Map<String, Object> tail = asObject(parse(line, tailStart + 1, recordEnd, "{"));
-        origin = origin(asObject(tail.get("scope")), asObject(tail.get("resource")));
-        origins.remember(line, tailStart, recordEnd, origin);
-      }
-      return readRecord(asObject(parse(line, recordStart, tailStart, "", "}")), origin);
+      int tailStart = recordEnd - known.length();
+      return readRecord(asObject(parse(line, recordStart, tailStart, "", "}")), known.origin());
     } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
       throw new CorruptRecordException("not a log record: " + e.getMessage());
     }
@@ -139,6 +134,27 @@ final class SpoolRecordCodec {
   private static Object parse(byte[] line, int start, int end, String before, String after) {
     return SpoolJsonParser.parse(
         before + new String(line, start, end - start, StandardCharsets.UTF_8) + after);
+  }
+
+  /**
+   * The scope-and-resource tail this record ends with, parsed once per distinct tail; null when the
+   * record has none (then the whole record is parsed).
+   */
+  private RecentOrigins.Entry recentOrigins(byte[] line, int recordStart, int recordEnd) {
+    synchronized (origins) {
+      RecentOrigins.Entry known = origins.matchingEnd(line, recordStart, recordEnd);
+      if (known != null) {
+        return known;
+      }
+      int tailStart = scopeAndResourceStart(line, recordStart, recordEnd);
+      if (tailStart < 0) {
+        return null;
+      }
+      // "{" + the tail without its leading comma: {"scope":{…},"resource":{…}}
+      Map<String, Object> tail = asObject(parse(line, tailStart + 1, recordEnd, "{"));
+      Origin origin = origin(asObject(tail.get("scope")), asObject(tail.get("resource")));
+      return origins.remember(line, tailStart, recordEnd, origin);
+    }
   }
 
   /**

@@ -147,7 +147,7 @@ class SpoolRecordCodecTest {
     Resource other = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "other"));
     for (int i = 0; i < 300; i++) {
       Resource resource = i % 2 == 0 ? fullRecord(Value.of("x")).getResource() : other;
-      InstrumentationScopeInfo scope = InstrumentationScopeInfo.create("scope-" + (i % 7));
+      InstrumentationScopeInfo scope = InstrumentationScopeInfo.create("scope-" + (i % 47)); // more tails than remembered
       LogRecordData decoded =
           roundTrip(
               new SpooledLogRecord(
