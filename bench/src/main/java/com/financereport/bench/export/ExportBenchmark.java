@@ -104,6 +104,12 @@ public class ExportBenchmark {
         counted,
         kept,
         total - delivered - counted - kept);
+    if (logging.status() != null) {
+      System.out.printf(
+          "[%s] of the dropped: %d for the spool's byte budget or age, the rest when the in-memory"
+              + " queue and the spool's hand-off were both full%n",
+          stack, logging.status().droppedForBudget());
+    }
     receiver.close();
   }
 

@@ -54,6 +54,9 @@ final class DiskSpool {
   private final ArrayDeque<SpoolSegment> segments = new ArrayDeque<>();
   private long headOffset;
   private long headLinesAcknowledged;
+  // Lines of the head segment handed to the replayer and not yet acknowledged: they are on their
+  // way, so dropping the segment must not count them as lost.
+  private long headLinesInFlight;
   private long nextSequence = 1;
   private long totalBytes;
   private long totalLines;
@@ -310,11 +313,12 @@ final class DiskSpool {
   /** Deletes the head segment; returns how many undelivered lines went with it. */
   private long dropHead() {
     SpoolSegment head = segments.pollFirst();
-    long undelivered = Math.max(0, head.lines() - headLinesAcknowledged);
+    long undelivered = Math.max(0, head.lines() - headLinesAcknowledged - headLinesInFlight);
     totalBytes -= head.bytes();
     totalLines -= head.lines();
     headOffset = 0;
     headLinesAcknowledged = 0;
+    headLinesInFlight = 0;
     try {
       head.delete();
     } catch (IOException e) {
@@ -380,9 +384,24 @@ final class DiskSpool {
         counters.corruptSkipped.incrementAndGet();
         lineCount++;
       }
+      headLinesInFlight = lineCount;
       return new SpoolBatch(head.sequence(), read.endOffset(), lineCount, records, lastObserved);
     }
     return null;
+  }
+
+  /**
+   * The replayer gives up on a batch it read without delivering it (it is stopping). If the batch's
+   * segment is still the head, the records stay on disk for the next run; if the budget dropped the
+   * segment meanwhile, this batch was the last of it and is counted as dropped for the budget.
+   */
+  synchronized void release(SpoolBatch batch) {
+    SpoolSegment head = segments.peekFirst();
+    if (head != null && head.sequence() == batch.segmentSequence()) {
+      headLinesInFlight = 0;
+      return;
+    }
+    counters.droppedForBudget.addAndGet(batch.records().size());
   }
 
   /** Marks a batch delivered (or deliberately skipped) and persists the new head position. */
@@ -393,6 +412,7 @@ final class DiskSpool {
     }
     headOffset = batch.endOffset();
     headLinesAcknowledged += batch.lineCount();
+    headLinesInFlight = 0;
     head.firstObservedNanos(batch.lastObservedNanos());
     if (headOffset >= head.bytes()) {
       dropHead();

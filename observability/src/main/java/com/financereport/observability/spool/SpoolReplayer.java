@@ -34,6 +34,8 @@ final class SpoolReplayer {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean paused;
+  // Read from the spool and not yet delivered; only the replayer's thread touches it.
+  private SpoolBatch pending;
 
   SpoolReplayer(
       DiskSpool spool,
@@ -86,7 +88,16 @@ final class SpoolReplayer {
 
   private void run() {
     spool.open();
-    SpoolBatch pending = null;
+    try {
+      deliverUntilStopped();
+    } finally {
+      if (pending != null) {
+        spool.release(pending); // stays on disk for the next run, or is counted if it is gone
+      }
+    }
+  }
+
+  private void deliverUntilStopped() {
     long backoffMillis = initialBackoff.toMillis();
     boolean outageReported = false;
     while (running) {
@@ -152,6 +163,9 @@ final class SpoolReplayer {
       } catch (RuntimeException e) {
         // A bug here must not end delivery for the life of the process.
         logger.warn("Spool replay failed unexpectedly; retrying", e);
+        if (pending != null) {
+          spool.release(pending);
+        }
         pending = null;
         try {
           sleep(maxBackoff.toMillis());

@@ -209,6 +209,49 @@ class DiskSpoolTest {
   }
 
   @Test
+  void aBatchOnItsWayWhenTheBudgetDropsItsSegmentIsNotCountedAsLost() {
+    DiskSpool spool = spool(temp.resolve("spool"), 40_000, 8_000);
+    spool.append(records(0, 10));
+    SpoolBatch inFlight = spool.read(10);
+
+    for (int i = 1; i < 40; i++) { // pushes the first segment out of the budget
+      spool.append(records(i * 10, i * 10 + 10));
+    }
+    spool.acknowledge(inFlight); // delivered after all
+    long deliveredLater = drain(spool).size();
+
+    assertThat(inFlight.records()).hasSize(10);
+    assertThat(counters.droppedForBudget.get()).isEqualTo(400 - 10 - deliveredLater);
+  }
+
+  @Test
+  void aBatchReleasedAfterTheBudgetDroppedItsSegmentIsCountedAsDropped() {
+    DiskSpool spool = spool(temp.resolve("spool"), 40_000, 8_000);
+    spool.append(records(0, 10));
+    SpoolBatch inFlight = spool.read(10);
+    for (int i = 1; i < 40; i++) {
+      spool.append(records(i * 10, i * 10 + 10));
+    }
+
+    spool.release(inFlight); // never delivered, and no longer on disk
+    long deliveredLater = drain(spool).size();
+
+    assertThat(counters.droppedForBudget.get()).isEqualTo(400 - deliveredLater);
+  }
+
+  @Test
+  void aBatchReleasedWhileItsSegmentRemainsIsReadAgain() {
+    DiskSpool spool = spool();
+    spool.append(records(0, 10));
+    SpoolBatch inFlight = spool.read(10);
+
+    spool.release(inFlight);
+
+    assertThat(drain(spool)).isEqualTo(bodies(0, 10));
+    assertThat(counters.droppedForBudget.get()).isZero();
+  }
+
+  @Test
   void aBatchLargerThanTheWholeBudgetIsCountedAsDroppedForTheBudget() {
     DiskSpool spool = spool(temp.resolve("spool"), 1_000, 1_000);
 
