@@ -141,7 +141,9 @@ public final class OtlpLogExport implements AutoCloseable {
     SdkLoggerProvider provider =
         SdkLoggerProvider.builder()
             .setResource(resource(settings))
-            .addLogRecordProcessor(new QueueAdmissionProcessor(batch, inFlight, overflow))
+            .addLogRecordProcessor(
+                new QueueAdmissionProcessor(
+                    batch, inFlight, overflow, export.queueFullWait().toNanos()))
             .build();
 
     LogbackToOtlpAppender appender =

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param exportLevel the lowest level exported (INFO by default, as in the original backend)
  * @param codeAttributes whether code.* attributes (caller class, method, line) are attached
  * @param shutdownTimeout how long the JVM shutdown hook flushes before giving up (default 5 s)
+ * @param queueFullWait how long an application thread may wait for room when the in-memory queue
+ *     is full before its record overflows to the spool; zero (the default) never waits
  */
 public record ExportSettings(
     URI logsEndpoint,
@@ -31,7 +33,8 @@ public record ExportSettings(
     String compression,
     String exportLevel,
     boolean codeAttributes,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    Duration queueFullWait) {
 
   public ExportSettings {
     headers = Map.copyOf(headers);
@@ -66,6 +69,8 @@ public record ExportSettings(
         + codeAttributes
         + ", shutdownTimeout="
         + shutdownTimeout
+        + ", queueFullWait="
+        + queueFullWait
         + "]";
   }
 }

@@ -261,7 +261,8 @@ public record ObservabilitySettings(
         compression,
         values.level(OBSERVABILITY_EXPORT_LEVEL, "INFO"),
         values.bool(OBSERVABILITY_CODE_ATTRIBUTES, false),
-        values.duration(OBSERVABILITY_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5)));
+        values.duration(OBSERVABILITY_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5)),
+        values.duration(OBSERVABILITY_QUEUE_FULL_WAIT, Duration.ZERO));
   }
 
   /**

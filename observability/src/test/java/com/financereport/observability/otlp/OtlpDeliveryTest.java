@@ -169,6 +169,48 @@ class OtlpDeliveryTest {
   }
 
   @Test
+  void withAQueueFullWaitTheLoggingThreadWaitsInsteadOfOverflowing() {
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5",
+            "OBSERVABILITY_QUEUE_FULL_WAIT", "10s");
+
+    for (int i = 0; i < 2_000; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+
+    List<ReceivedRecord> records = receiver.awaitRecords(2_000, Duration.ofSeconds(60));
+    assertThat(records).extracting(ReceivedRecord::body).doesNotHaveDuplicates().hasSize(2_000);
+    ExportStatus status = fixture.export().status();
+    assertThat(status.dropped()).isZero();
+    assertThat(status.replayed()).isZero(); // nothing went through the disk
+  }
+
+  @Test
+  void aQueueFullWaitIsBoundedWhenTheCollectorHangs() {
+    receiver.alwaysAnswer(Answer.hang());
+    fixture =
+        ExportFixture.exportingWithoutSpoolTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_QUEUE_SIZE", "10",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "5",
+            "OBSERVABILITY_QUEUE_FULL_WAIT", "50ms");
+    long start = System.nanoTime();
+
+    for (int i = 0; i < 40; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+
+    // 40 records, 15 in memory at most: the other 25 each waited 50 ms, then were counted.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    ExportStatus status = fixture.export().status();
+    assertThat(status.dropped() + status.queued()).isEqualTo(40);
+    assertThat(status.dropped()).isGreaterThanOrEqualTo(25);
+  }
+
+  @Test
   void overflowWarnsOnceNotPerRecord() {
     receiver.alwaysAnswer(Answer.hang());
     fixture =

@@ -207,6 +207,13 @@ class ObservabilitySettingsTest {
     assertThat(export.exportLevel()).isEqualTo("INFO");
     assertThat(export.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(export.compression()).isEqualTo("none");
+    assertThat(export.queueFullWait()).isZero();
+  }
+
+  @Test
+  void aQueueFullWaitIsReadAsADuration() {
+    assertThat(read("OBSERVABILITY_QUEUE_FULL_WAIT", "250ms").export().queueFullWait())
+        .isEqualTo(Duration.ofMillis(250));
   }
 
   @ParameterizedTest
@@ -215,6 +222,7 @@ class ObservabilitySettingsTest {
     "OTEL_BLRP_MAX_QUEUE_SIZE, -5",
     "OTEL_BLRP_SCHEDULE_DELAY, soon",
     "OBSERVABILITY_SHUTDOWN_TIMEOUT, 0",
+    "OBSERVABILITY_QUEUE_FULL_WAIT, forever",
     "OBSERVABILITY_SPOOL_MAX_BYTES, 12 parsecs",
     "DEBUG, maybe",
     "LOG_LEVEL, LOUD",
