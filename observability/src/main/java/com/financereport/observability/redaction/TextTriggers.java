@@ -143,15 +143,25 @@ final class TextTriggers {
     if (separator < 3) {
       return false;
     }
-    char last = text.charAt(separator - 1);
-    if (last < 'a' || last > 'z') {
-      return false; // every prefix ends in a lower-case letter; most '-' follow a digit
+    // Told apart by the letter before the separator, so most separators cost one comparison.
+    switch (text.charAt(separator - 1)) {
+      case 'e':
+        return text.startsWith("live", separator - 4);
+      case 't':
+        return text.startsWith("pat", separator - 3) || text.startsWith("test", separator - 4);
+      case 'o':
+      case 'u':
+        return text.startsWith("gh", separator - 3);
+      case 'p':
+      case 'r':
+      case 's':
+        return text.startsWith("gh", separator - 3) || text.startsWith("xox", separator - 4);
+      case 'a':
+      case 'b':
+        return text.startsWith("xox", separator - 4);
+      default:
+        return false;
     }
-    return (text.startsWith("gh", separator - 3) && "pousr".indexOf(last) >= 0)
-        || text.startsWith("pat", separator - 3)
-        || (separator >= 4 && text.startsWith("xox", separator - 4) && "abprs".indexOf(last) >= 0)
-        || text.startsWith("live", separator - 4)
-        || text.startsWith("test", separator - 4);
   }
 
   /**
