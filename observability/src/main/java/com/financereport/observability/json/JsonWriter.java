@@ -102,6 +102,12 @@ public final class JsonWriter {
     digits(value, 1);
   }
 
+  /** The decimal digits of a non-negative value, zero-padded to {@code minDigits}. */
+  void paddedNumber(long value, int minDigits) {
+    ensure(Math.max(minDigits, 20));
+    digits(value, minDigits);
+  }
+
   /** The decimal digits of a non-negative value, zero-padded to {@code minDigits}; room ensured. */
   private void digits(long value, int minDigits) {
     int end = size + Math.max(minDigits, digitCount(value));
