@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
  * date-and-seconds prefix is cached per second, so the common case only writes six digits.
  */
 final class EventTimestamp {
+  private static final byte[] SUFFIX = {'Z', '"'};
   private long cachedSecond = Long.MIN_VALUE;
   private final byte[] prefix = new byte[20]; // "2026-11-25T19:30:00."
 
@@ -34,13 +35,7 @@ final class EventTimestamp {
             : (int) Math.floorMod(epochMillis, 1000) * 1000;
     out.raw((byte) '"');
     out.raw(prefix);
-    out.raw((byte) ('0' + micros / 100000 % 10));
-    out.raw((byte) ('0' + micros / 10000 % 10));
-    out.raw((byte) ('0' + micros / 1000 % 10));
-    out.raw((byte) ('0' + micros / 100 % 10));
-    out.raw((byte) ('0' + micros / 10 % 10));
-    out.raw((byte) ('0' + micros % 10));
-    out.raw((byte) 'Z');
-    out.raw((byte) '"');
+    out.paddedNumber(micros, 6);
+    out.raw(SUFFIX);
   }
 }

@@ -145,7 +145,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(Names.THREAD);
     line.name(nullToEmpty(event.getThreadName()), maxValueBytes);
     out.raw(Names.MESSAGE);
-    out.string(redactor.redactText(nullToEmpty(event.getFormattedMessage())), maxValueBytes);
+    out.string(line.texts.redactText(nullToEmpty(event.getFormattedMessage())), maxValueBytes);
     out.raw(resourceMembers);
     writeTrace(line);
     IThrowableProxy throwable = event.getThrowableProxy();

@@ -18,6 +18,11 @@ public final class JsonWriter {
   private static final byte[] CUT_BYTES =
       CUT_MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int SHRINK_ABOVE = 256 * 1024;
+  /** Double.toString writes magnitudes in [10^-3, 10^7) without an exponent. */
+  private static final double PLAIN_MIN = 1e-3;
+  private static final double PLAIN_MAX = 1e7;
+  /** 10^0 to 10^8: at most eight decimals on the fast path, so |value| * 10^k stays below 2^53. */
+  private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
   private byte[] buf;
   private int size;
@@ -94,8 +99,18 @@ public final class JsonWriter {
       buf[size++] = '-';
       value = -value;
     }
-    int digits = digitCount(value);
-    int end = size + digits;
+    digits(value, 1);
+  }
+
+  /** The decimal digits of a non-negative value, zero-padded to {@code minDigits}. */
+  void paddedNumber(long value, int minDigits) {
+    ensure(Math.max(minDigits, 20));
+    digits(value, minDigits);
+  }
+
+  /** The decimal digits of a non-negative value, zero-padded to {@code minDigits}; room ensured. */
+  private void digits(long value, int minDigits) {
+    int end = size + Math.max(minDigits, digitCount(value));
     for (int i = end - 1; i >= size; i--) {
       buf[i] = (byte) ('0' + (value % 10));
       value /= 10;
@@ -113,9 +128,42 @@ public final class JsonWriter {
       number((long) value);
       return;
     }
+    if (plainDecimal(value)) {
+      return;
+    }
     digits.setLength(0);
     digits.append(value);
     asciiDigits();
+  }
+
+  /**
+   * The common case of a double with a few decimals (an amount, a ratio), without {@link
+   * Double#toString}: the fewest fractional digits k for which {@code round(|value| * 10^k)}, read
+   * back as {@code m / 10^k}, is exactly the value. Both operands of that division are exact
+   * doubles (m below 2^53, 10^k up to 10^22), so IEEE division rounds it correctly, as parsing the
+   * written decimal would. Limited to the magnitudes {@link Double#toString} writes without an
+   * exponent; returns false, having written nothing, for anything else.
+   */
+  private boolean plainDecimal(double value) {
+    double magnitude = Math.abs(value);
+    if (!(magnitude >= PLAIN_MIN && magnitude < PLAIN_MAX)) {
+      return false;
+    }
+    for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+      long scaled = Math.round(magnitude * POWERS_OF_TEN[k]);
+      if (scaled / POWERS_OF_TEN[k] == magnitude) {
+        ensure(24);
+        if (value < 0) {
+          buf[size++] = '-';
+        }
+        long unit = (long) POWERS_OF_TEN[k];
+        digits(scaled / unit, 1);
+        buf[size++] = '.';
+        digits(scaled % unit, k);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A float with its own shortest digits (1.1f is 1.1, not 1.100000023841858). */

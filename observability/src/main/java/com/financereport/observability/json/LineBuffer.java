@@ -9,6 +9,8 @@ import com.financereport.observability.redaction.Redactor;
 final class LineBuffer {
   final JsonWriter out = new JsonWriter(1024);
   final EventTimestamp timestamp = new EventTimestamp();
+  /** Redacted texts seen recently on this thread; for the message as well as the values. */
+  final RedactionMemo texts;
   private final StructuredValueWriter values;
   private final Redactor redactor;
   /** Encoded {@code "name":} of keys seen before on this thread, and whether their values are secret. */
@@ -16,12 +18,15 @@ final class LineBuffer {
   /** The same for logger and thread names, which repeat on every event. */
   private final java.util.HashMap<String, byte[]> names = new java.util.HashMap<>();
   private static final int CACHE_LIMIT = 512;
+  private static final byte[] REDACTED_VALUE =
+      ("\"" + Redactor.REDACTED + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private String[] written = new String[16];
   private Object[] writtenValues = new Object[16];
   private int writtenCount;
 
   LineBuffer(Redactor redactor, int maxValueBytes) {
-    this.values = new StructuredValueWriter(redactor, maxValueBytes);
+    this.texts = new RedactionMemo(redactor);
+    this.values = new StructuredValueWriter(redactor, texts, maxValueBytes);
     this.redactor = redactor;
   }
 
@@ -44,10 +49,12 @@ final class LineBuffer {
     if (earlier >= 0 && value != null && value.equals(writtenValues[earlier])) {
       return true; // the same member again (e.g. a request id both in MDC and a key-value)
     }
-    String name = uniqueName(key, prefix);
+    // Only keys written under their own name are cached, so a hit on a key not yet on this line
+    // is its name: no need to check it against the fixed members again.
+    EncodedKey encoded = earlier < 0 ? keys.get(key) : null;
+    String name = encoded != null ? key : uniqueName(key, prefix);
     int mark = out.size();
     out.raw((byte) ',');
-    EncodedKey encoded = keys.get(name);
     if (encoded == null) {
       int start = out.size();
       values.key(out, name);
@@ -60,7 +67,7 @@ final class LineBuffer {
       out.raw(encoded.bytes);
     }
     if (encoded.secret) {
-      out.string(Redactor.REDACTED, Integer.MAX_VALUE);
+      out.raw(REDACTED_VALUE);
     } else {
       values.value(out, null, value, lineLimit);
     }

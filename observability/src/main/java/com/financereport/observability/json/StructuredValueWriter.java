@@ -21,11 +21,18 @@ public final class StructuredValueWriter {
   private static final int MAX_KEY_BYTES = 256;
 
   private final Redactor redactor;
+  private final RedactionMemo texts;
   private final int maxValueBytes;
   private final Object[] path = new Object[MAX_DEPTH];
 
   public StructuredValueWriter(Redactor redactor, int maxValueBytes) {
+    this(redactor, new RedactionMemo(redactor), maxValueBytes);
+  }
+
+  /** Shares this thread's memo of redacted texts with the rest of the line. */
+  StructuredValueWriter(Redactor redactor, RedactionMemo texts, int maxValueBytes) {
     this.redactor = redactor;
+    this.texts = texts;
     this.maxValueBytes = maxValueBytes;
   }
 
@@ -51,7 +58,7 @@ public final class StructuredValueWriter {
     if (value == null) {
       out.nullValue();
     } else if (value instanceof String s) {
-      out.string(redactor.redactText(s), maxValueBytes);
+      out.string(texts.redactText(s), maxValueBytes);
     } else if (value instanceof Boolean b) {
       out.bool(b);
     } else if (value instanceof Integer
@@ -78,7 +85,7 @@ public final class StructuredValueWriter {
     } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
       container(out, value, depth, lineLimit);
     } else {
-      out.string(redactor.redactText(ValueMarkers.safeToString(value)), maxValueBytes);
+      out.string(texts.redactText(ValueMarkers.safeToString(value)), maxValueBytes);
     }
   }
 

@@ -66,7 +66,9 @@ final class TextTriggers {
         if (++digits >= CARD_MIN_DIGITS) {
           found |= LONG_DIGIT_RUN;
         }
-        if (i >= 3
+        // "DE89": the capitals end any digit run, so the second digit after them counts 2.
+        if (digits == 2
+            && i >= 3
             && isDigit(text.charAt(i - 1))
             && isCapital(text.charAt(i - 2))
             && isCapital(text.charAt(i - 3))) {
@@ -100,10 +102,7 @@ final class TextTriggers {
             : NONE;
       case 'b':
       case 'B':
-        return text.regionMatches(true, i + 1, "earer", 0, 5)
-                || text.regionMatches(true, i + 1, "asic", 0, 4)
-            ? AUTH_SCHEME
-            : NONE;
+        return i + 4 < n && isAuthSchemeAfterB(text, i + 1) ? AUTH_SCHEME : NONE;
       case 'J':
         // Looked for at the rare 'J' rather than the common 'e'.
         return i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e' ? JWT : NONE;
@@ -112,7 +111,7 @@ final class TextTriggers {
       case '.':
         return isVaultPrefixBefore(text, i) ? VAULT_TOKEN : NONE;
       case '-':
-        if (text.startsWith("----BEGIN", i + 1)) {
+        if (i + 1 < n && text.charAt(i + 1) == '-' && text.startsWith("----BEGIN", i + 1)) {
           return PEM_BLOCK;
         }
         return isVendorPrefixBefore(text, i) ? VENDOR_TOKEN : NONE;
@@ -144,12 +143,38 @@ final class TextTriggers {
     if (separator < 3) {
       return false;
     }
-    char last = text.charAt(separator - 1);
-    return (text.startsWith("gh", separator - 3) && "pousr".indexOf(last) >= 0)
-        || text.startsWith("pat", separator - 3)
-        || (separator >= 4 && text.startsWith("xox", separator - 4) && "abprs".indexOf(last) >= 0)
-        || text.startsWith("live", separator - 4)
-        || text.startsWith("test", separator - 4);
+    // Told apart by the letter before the separator, so most separators cost one comparison.
+    switch (text.charAt(separator - 1)) {
+      case 'e':
+        return text.startsWith("live", separator - 4);
+      case 't':
+        return text.startsWith("pat", separator - 3) || text.startsWith("test", separator - 4);
+      case 'o':
+      case 'u':
+        return text.startsWith("gh", separator - 3);
+      case 'p':
+      case 'r':
+      case 's':
+        return text.startsWith("gh", separator - 3) || text.startsWith("xox", separator - 4);
+      case 'a':
+      case 'b':
+        return text.startsWith("xox", separator - 4);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * "earer" or "asic", any case, at {@code from}; the caller checked that four characters follow.
+   * The first letter alone rejects nearly every other 'b' (hex ids, prose) before the slower
+   * case-insensitive comparison.
+   */
+  private static boolean isAuthSchemeAfterB(String text, int from) {
+    char next = (char) (text.charAt(from) | 0x20); // ASCII lower case; others never match
+    if (next == 'e') {
+      return text.regionMatches(true, from, "earer", 0, 5);
+    }
+    return next == 'a' && text.regionMatches(true, from, "asic", 0, 4);
   }
 
   private static boolean isNotable(char c) {

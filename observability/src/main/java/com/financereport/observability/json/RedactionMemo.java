@@ -1,0 +1,44 @@
+package com.financereport.observability.json;
+
+import com.financereport.observability.redaction.Redactor;
+
+/**
+ * This thread's most recent {@link Redactor#redactText} results, so that a text which comes back
+ * (an MDC request id on every line of a request, a constant message, an account id logged at each
+ * step) is not scanned again. Safe because that result depends on the text alone.
+ *
+ * <p>Direct-mapped by length: equal texts have equal lengths, so finding the one candidate costs no
+ * hashing, and a check is one identity or {@link String#equals} comparison. Long texts (stack
+ * traces, payloads) bypass it: they rarely repeat and would be costly to hold. Not thread-safe: one
+ * per thread.
+ */
+final class RedactionMemo {
+  /** A power of two. */
+  private static final int SLOTS = 32;
+
+  private static final int MAX_LENGTH = 256;
+
+  private final Redactor redactor;
+  private final String[] texts = new String[SLOTS];
+  private final String[] results = new String[SLOTS];
+
+  RedactionMemo(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /** The same as {@code redactor.redactText(text)}. */
+  String redactText(String text) {
+    if (text == null || text.length() > MAX_LENGTH) {
+      return redactor.redactText(text);
+    }
+    int slot = text.length() & (SLOTS - 1);
+    String known = texts[slot];
+    if (text == known || text.equals(known)) {
+      return results[slot];
+    }
+    String result = redactor.redactText(text);
+    texts[slot] = text;
+    results[slot] = result;
+    return result;
+  }
+}

@@ -1,0 +1,43 @@
+package com.financereport.observability.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.financereport.observability.redaction.Redactor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactionMemoTest {
+  private final Redactor redactor = Redactor.defaults();
+  private final RedactionMemo memo = new RedactionMemo(redactor);
+
+  /** Same length, so they share a slot; alternated, each must still get its own result. */
+  private static final List<String> SAME_LENGTH =
+      List.of("password=hunter2", "password=hunter3", "nothing to see h", "card 41111111111");
+
+  @Test
+  void agreesWithTheRedactorWhenTextsShareASlot() {
+    for (int round = 0; round < 3; round++) {
+      for (String text : SAME_LENGTH) {
+        assertThat(memo.redactText(text)).isEqualTo(redactor.redactText(text));
+        // An equal copy, not the same instance, hits the memo and must get the same answer.
+        assertThat(memo.redactText(new String(text))).isEqualTo(redactor.redactText(text));
+      }
+    }
+  }
+
+  @Test
+  void aRepeatedTextComesBackRedacted() {
+    String secret = "login password=hunter2 ok";
+    assertThat(memo.redactText(secret)).isEqualTo("login password=[REDACTED] ok");
+    assertThat(memo.redactText(secret)).isEqualTo("login password=[REDACTED] ok");
+  }
+
+  @Test
+  void longTextsAndNullBypassTheMemo() {
+    String longText = "x".repeat(300) + " password=hunter2";
+    assertThat(memo.redactText(longText)).isEqualTo(redactor.redactText(longText));
+    assertThat(memo.redactText(longText)).endsWith("password=[REDACTED]");
+    assertThat(memo.redactText(null)).isNull();
+    assertThat(memo.redactText("")).isEmpty();
+  }
+}
