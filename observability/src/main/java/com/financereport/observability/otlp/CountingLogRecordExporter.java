@@ -17,11 +17,21 @@ final class CountingLogRecordExporter implements LogRecordExporter {
   private final LogRecordExporter collector;
   private final ExportCounters counters;
   private final Redactor redactor;
+  private final Outcomes outcomes;
 
-  CountingLogRecordExporter(LogRecordExporter collector, ExportCounters counters, Redactor redactor) {
+  CountingLogRecordExporter(
+      LogRecordExporter collector, ExportCounters counters, Redactor redactor, Outcomes outcomes) {
     this.collector = collector;
     this.counters = counters;
     this.redactor = redactor;
+    this.outcomes = outcomes;
+  }
+
+  /** Told of every export's outcome, after the counters. */
+  interface Outcomes {
+    void succeeded();
+
+    void failed();
   }
 
   @Override
@@ -32,6 +42,7 @@ final class CountingLogRecordExporter implements LogRecordExporter {
         () -> {
           if (result.isSuccess()) {
             counters.recordExported(count);
+            outcomes.succeeded();
             return;
           }
           ExportFailure failure = ExportFailure.of(result.getFailureThrowable(), redactor);
@@ -39,6 +50,7 @@ final class CountingLogRecordExporter implements LogRecordExporter {
           if (failure.rejected()) {
             counters.recordRejected(count);
           }
+          outcomes.failed();
         });
     return result;
   }

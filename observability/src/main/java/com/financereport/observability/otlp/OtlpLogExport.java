@@ -50,7 +50,7 @@ public final class OtlpLogExport implements AutoCloseable {
   private final ExportSettings settings;
   private final ExportCounters counters;
   private final LogbackToOtlpAppender appender;
-  private final SdkSelfLogRateLimiter selfLogLimiter;
+  private final SelfLogGuard selfLogGuard;
   private final ShutdownFlush shutdownFlush;
   private final Thread shutdownHook;
   private final boolean attachedToRoot;
@@ -61,7 +61,7 @@ public final class OtlpLogExport implements AutoCloseable {
       ExportSettings settings,
       ExportCounters counters,
       LogbackToOtlpAppender appender,
-      SdkSelfLogRateLimiter selfLogLimiter,
+      SelfLogGuard selfLogGuard,
       ShutdownFlush shutdownFlush,
       boolean attachedToRoot,
       Extensions extensions) {
@@ -70,7 +70,7 @@ public final class OtlpLogExport implements AutoCloseable {
     this.settings = settings;
     this.counters = counters;
     this.appender = appender;
-    this.selfLogLimiter = selfLogLimiter;
+    this.selfLogGuard = selfLogGuard;
     this.shutdownFlush = shutdownFlush;
     this.attachedToRoot = attachedToRoot;
     this.shutdownHook =
@@ -111,7 +111,8 @@ public final class OtlpLogExport implements AutoCloseable {
         new SdkSelfLogRateLimiter(SELF_LOG_INTERVAL, System::nanoTime);
     selfLogLimiter.setContext(context);
     selfLogLimiter.start();
-    context.addTurboFilter(selfLogLimiter);
+    SelfLogGuard selfLogGuard =
+        new SelfLogGuard(context, selfLogLimiter, SELF_LOG_INTERVAL.toNanos(), System::nanoTime);
 
     int queueSize = export.maxQueueSize();
     InFlightRecords inFlight = new InFlightRecords(queueSize);
@@ -119,7 +120,7 @@ public final class OtlpLogExport implements AutoCloseable {
 
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry()), counters, runtime.redactor());
+            wireExporter(export, extensions.sdkRetry()), counters, runtime.redactor(), selfLogGuard);
     // The spool seam: a decorator here sees every batch on its way to the collector.
     LogRecordExporter delivery = extensions.collectorDecorator().apply(collector);
     OverflowSink overflow =
@@ -171,7 +172,7 @@ public final class OtlpLogExport implements AutoCloseable {
             export,
             counters,
             appender,
-            selfLogLimiter,
+            selfLogGuard,
             shutdownFlush,
             attachToRoot,
             extensions);
@@ -232,7 +233,7 @@ public final class OtlpLogExport implements AutoCloseable {
       // The JVM is exiting and the hook runs anyway; this call does the same bounded work.
     }
     long undelivered = shutdownFlush.run(timeout);
-    context.getTurboFilterList().remove(selfLogLimiter);
+    selfLogGuard.uninstall();
     return undelivered;
   }
 

@@ -10,8 +10,8 @@ import java.util.Map;
  * a configuration error ...). {@code headers} are secrets: they never appear in {@link #toString()}.
  *
  * @param scheduleDelay OTEL_BLRP_SCHEDULE_DELAY (SDK default 1 s)
- * @param maxQueueSize OTEL_BLRP_MAX_QUEUE_SIZE (SDK default 2048)
- * @param maxExportBatchSize OTEL_BLRP_MAX_EXPORT_BATCH_SIZE (SDK default 512)
+ * @param maxQueueSize OTEL_BLRP_MAX_QUEUE_SIZE (default 8192; the SDK's is 2048)
+ * @param maxExportBatchSize OTEL_BLRP_MAX_EXPORT_BATCH_SIZE (default 2048; the SDK's is 512)
  * @param exportTimeout OTEL_BLRP_EXPORT_TIMEOUT (SDK default 30 s)
  * @param requestTimeout OTEL_EXPORTER_OTLP_TIMEOUT (SDK default 10 s)
  * @param compression OTEL_EXPORTER_OTLP_COMPRESSION: "gzip" or "none"
