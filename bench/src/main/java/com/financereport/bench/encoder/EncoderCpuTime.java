@@ -1,5 +1,6 @@
 package com.financereport.bench.encoder;
 
+import ch.qos.logback.classic.spi.LoggingEvent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class EncoderCpuTime {
   private static final int OPS_PER_ROUND = 50_000;
   private static final int WARMUP_ROUNDS = 40;
+  /** A power of two. */
+  private static final int FRESH_EVENTS = 4096;
 
   private EncoderCpuTime() {}
 
@@ -36,6 +39,16 @@ public final class EncoderCpuTime {
     ops.put("oursByteArray", () -> sink.write(e.ours.encode(e.event)));
     ops.put("oursStreamingNoSecret", () -> e.ours.encode(e.eventWithoutSecret, sink));
     ops.put("logstashStreaming", () -> e.logstash.encode(e.event, sink));
+    // Distinct events in turn: what no per-thread memo can answer, as in a service's fresh lines.
+    LoggingEvent[] fresh = new LoggingEvent[FRESH_EVENTS];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = SampleEvents.logbackFresh(e.logbackContext, i);
+    }
+    int[] next = new int[2];
+    ops.put("oursStreamingFreshEvents",
+        () -> e.ours.encode(fresh[next[0]++ & (FRESH_EVENTS - 1)], sink));
+    ops.put("logstashStreamingFreshEvents",
+        () -> e.logstash.encode(fresh[next[1]++ & (FRESH_EVENTS - 1)], sink));
     ops.put("logstashByteArray", () -> sink.write(e.logstash.encode(e.event)));
     ops.put("logbackJsonEncoderByteArray", () -> sink.write(e.logbackJson.encode(e.event)));
     ops.put("jsonTemplateLayoutEcsEncode", () -> e.jsonTemplateEcs.encode(e.log4jEvent, sink));
@@ -69,6 +82,12 @@ public final class EncoderCpuTime {
         "CPU vs ours");
     totals.forEach((name, total) -> System.out.printf(Locale.ROOT, "%-32s %12.0f %10.1f %13.2fx%n",
         name, total[0] / measured, total[1] / measured, total[0] / measured / ours));
+    double oursFresh = totals.get("oursStreamingFreshEvents")[0] / measured;
+    double logstashFresh = totals.get("logstashStreamingFreshEvents")[0] / measured;
+    System.out.printf(Locale.ROOT,
+        "LogstashEncoder/ours CPU: %.2fx on the repeated event, %.2fx on %d distinct events%n",
+        totals.get("logstashStreaming")[0] / measured / ours, logstashFresh / oursFresh,
+        FRESH_EVENTS);
     System.out.println("(sink total " + sink.bytes() + " bytes)");
   }
 }

@@ -42,15 +42,34 @@ final class SampleEvents {
    * message, MDC, thread name) already cached, as an async appender would leave it.
    */
   static LoggingEvent logback(LoggerContext context, boolean withSecret) {
+    return logback(context, keyValues(withSecret), MONTH, "req-7f3a9c2e41b84d05");
+  }
+
+  /**
+   * The same shape with different texts: message argument, account, secret and request id all
+   * carry {@code n}, so nothing an encoder remembers from one event helps with the next.
+   */
+  static LoggingEvent logbackFresh(LoggerContext context, int n) {
+    Map<String, Object> pairs = new LinkedHashMap<>();
+    pairs.put("user_id", 4411 + n);
+    pairs.put("account", "acct-" + Integer.toHexString(0x9f3c + n));
+    pairs.put("amount", 1234.56 + n);
+    pairs.put("password", SECRET + n);
+    pairs.put("items", 3 + n % 7);
+    return logback(context, pairs, MONTH + "-" + n, "req-" + Long.toHexString(0x7f3a9c2e41b84d05L + n));
+  }
+
+  private static LoggingEvent logback(
+      LoggerContext context, Map<String, Object> keyValues, String month, String requestId) {
     Logger logger = context.getLogger(LOGGER);
     LoggingEvent event =
         new LoggingEvent(
-            Logger.class.getName(), logger, Level.INFO, PATTERN, null, new Object[] {MONTH});
-    for (Map.Entry<String, Object> pair : keyValues(withSecret).entrySet()) {
+            Logger.class.getName(), logger, Level.INFO, PATTERN, null, new Object[] {month});
+    for (Map.Entry<String, Object> pair : keyValues.entrySet()) {
       event.addKeyValuePair(new KeyValuePair(pair.getKey(), pair.getValue()));
     }
     Map<String, String> mdc = new HashMap<>();
-    mdc.put("request_id", "req-7f3a9c2e41b84d05");
+    mdc.put("request_id", requestId);
     event.setMDCPropertyMap(mdc);
     event.setThreadName(THREAD);
     event.prepareForDeferredProcessing();

@@ -1,5 +1,6 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.redaction.ValueMarkers;
 import java.lang.reflect.Array;

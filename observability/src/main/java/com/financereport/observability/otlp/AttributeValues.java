@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.redaction.ValueMarkers;
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,14 +23,17 @@ final class AttributeValues {
 
   private final Redactor redactor;
   private final int maxValueBytes;
+  // The same texts are often redacted for the stdout line just before, and repeat across events.
+  private final ThreadLocal<RedactionMemo> texts;
 
   AttributeValues(Redactor redactor, int maxValueBytes) {
     this.redactor = redactor;
     this.maxValueBytes = maxValueBytes;
+    this.texts = ThreadLocal.withInitial(() -> new RedactionMemo(redactor));
   }
 
   String text(String value) {
-    return Utf8Cut.cut(redactor.redactText(value), maxValueBytes);
+    return Utf8Cut.cut(texts.get().redactText(value), maxValueBytes);
   }
 
   /**

@@ -1,8 +1,7 @@
-package com.financereport.observability.json;
+package com.financereport.observability.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.financereport.observability.redaction.Redactor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package com.financereport.observability.json;
+package com.financereport.observability.redaction;
 
-import com.financereport.observability.redaction.Redactor;
 
 /**
  * This thread's most recent {@link Redactor#redactText} results, so that a text which comes back
@@ -12,7 +11,7 @@ import com.financereport.observability.redaction.Redactor;
  * traces, payloads) bypass it: they rarely repeat and would be costly to hold. Not thread-safe: one
  * per thread.
  */
-final class RedactionMemo {
+public final class RedactionMemo {
   /** A power of two. */
   private static final int SLOTS = 32;
 
@@ -22,12 +21,12 @@ final class RedactionMemo {
   private final String[] texts = new String[SLOTS];
   private final String[] results = new String[SLOTS];
 
-  RedactionMemo(Redactor redactor) {
+  public RedactionMemo(Redactor redactor) {
     this.redactor = redactor;
   }
 
   /** The same as {@code redactor.redactText(text)}. */
-  String redactText(String text) {
+  public String redactText(String text) {
     if (text == null || text.length() > MAX_LENGTH) {
       return redactor.redactText(text);
     }
