@@ -128,4 +128,7 @@ export_cpu="$(median <"$WORK/otlp-export.cpu")"
 echo "median stdout-only ${base_rps} req/s, ${base_cpu} us CPU/request | otlp-export ${export_rps} req/s, ${export_cpu} us CPU/request"
 awk -v a="$base_rps" -v b="$export_rps" -v c="$base_cpu" -v d="$export_cpu" \
   'BEGIN {printf "export costs %.1f%% of throughput (median) and %.1f%% more server CPU per request\n", (a - b) * 100 / a, (d - c) * 100 / c}'
+# Round by round (each pair ran back to back), the median of the per-round costs.
+paired="$(paste "$WORK/stdout-only.rps" "$WORK/otlp-export.rps" | awk '{printf "%.1f\n", ($1 - $2) * 100 / $1}')"
+echo "per-round export cost: $(echo "$paired" | tr '\n' ' ')% -> median $(echo "$paired" | median)%"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
