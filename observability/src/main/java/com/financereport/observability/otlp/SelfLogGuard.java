@@ -19,7 +19,6 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
   private final SdkSelfLogRateLimiter limiter;
   private final long intervalNanos;
   private final LongSupplier nanoClock;
-  private volatile boolean installed;
   private volatile long lastFailureNanos;
 
   SelfLogGuard(
@@ -35,31 +34,21 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
   @Override
   public void failed() {
     lastFailureNanos = nanoClock.getAsLong();
-    if (!installed) {
-      install();
-    }
+    install();
   }
 
   @Override
   public void succeeded() {
-    if (installed && nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
+    if (nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
       uninstall();
     }
   }
 
-  boolean installed() {
-    return installed;
-  }
-
-  synchronized void uninstall() {
+  void uninstall() {
     context.getTurboFilterList().remove(limiter);
-    installed = false;
   }
 
-  private synchronized void install() {
-    if (!context.getTurboFilterList().contains(limiter)) {
-      context.addTurboFilter(limiter);
-    }
-    installed = true;
+  private void install() {
+    context.getTurboFilterList().addIfAbsent(limiter); // atomic: the list is copy-on-write
   }
 }

@@ -115,7 +115,7 @@ final class SpoolRecordCodec {
       throw new CorruptRecordException("checksum mismatch");
     }
     try {
-      RecentOrigins.Entry known = recentOrigins(line, recordStart, recordEnd);
+      RecentOrigins.Entry known = originTail(line, recordStart, recordEnd);
       if (known == null) {
         Map<String, Object> json = asObject(parse(line, recordStart, recordEnd, ""));
         return readRecord(json, origin(asObject(json.get("scope")), asObject(json.get("resource"))));
@@ -140,7 +140,7 @@ final class SpoolRecordCodec {
    * The scope-and-resource tail this record ends with, parsed once per distinct tail; null when the
    * record has none (then the whole record is parsed).
    */
-  private RecentOrigins.Entry recentOrigins(byte[] line, int recordStart, int recordEnd) {
+  private RecentOrigins.Entry originTail(byte[] line, int recordStart, int recordEnd) {
     synchronized (origins) {
       RecentOrigins.Entry known = origins.matchingEnd(line, recordStart, recordEnd);
       if (known != null) {
@@ -361,7 +361,7 @@ final class SpoolRecordCodec {
   // ---- reading -------------------------------------------------------------------------------
 
   /** The scope and resource of a record, interned: replayed records share instances. */
-  Origin origin(Map<String, Object> scopeJson, Map<String, Object> resourceJson) {
+  private Origin origin(Map<String, Object> scopeJson, Map<String, Object> resourceJson) {
     var scope = InstrumentationScopeInfo.builder((String) scopeJson.get("name"));
     if (scopeJson.get("version") != null) {
       scope.setVersion((String) scopeJson.get("version"));
