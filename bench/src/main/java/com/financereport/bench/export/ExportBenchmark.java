@@ -28,7 +28,8 @@ import org.slf4j.MDC;
  * teardown prints the records the receiver got per second, and the trial teardown what was
  * emitted, delivered, counted as dropped, and lost without a trace.
  *
- * <p>Run: {@code java -jar bench/target/benchmarks.jar ExportBenchmark}
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar ExportBenchmark}; with the collector down
+ * (our spool active): {@code ... ExportBenchmark -p stack=OURS -p collector=down}
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,6 +42,13 @@ public class ExportBenchmark {
   @Param({"OURS", "PEER", "OFFICIAL_REDACTING"})
   public String stack;
 
+  /**
+   * {@code up}: the receiver answers 200. {@code down}: it answers 503 (Retry-After 1) throughout
+   * the load, so ours runs with the disk spool active; the drain then starts once it answers 200.
+   */
+  @Param({"up"})
+  public String collector;
+
   private OtlpTestReceiver receiver;
   private ExportStack logging;
   private Logger log;
@@ -52,6 +60,9 @@ public class ExportBenchmark {
   @Setup(Level.Trial)
   public void start() {
     receiver = OtlpTestReceiver.start().countOnly();
+    if (collector.equals("down")) {
+      receiver.alwaysAnswer(OtlpTestReceiver.Answer.unavailable(1));
+    }
     logging =
         ExportStack.start(
             ExportStack.Kind.valueOf(stack), receiver.baseEndpoint(), environmentFromProperty());
@@ -90,6 +101,7 @@ public class ExportBenchmark {
   @TearDown(Level.Trial)
   public void stop() {
     long total = emitted.sum();
+    receiver.alwaysAnswer(OtlpTestReceiver.Answer.ok());
     drainSpool();
     logging.close();
     long delivered = receiver.recordCount();

@@ -29,20 +29,40 @@ final class CountingLogRecordExporter implements LogRecordExporter {
 
   /** Told of every export's outcome, after the counters. */
   interface Outcomes {
-    void succeeded();
+    /** The collector accepted a batch; the request took {@code elapsedNanos}. */
+    void succeeded(long elapsedNanos);
 
     void failed();
+
+    /** Tells this and then {@code next}. */
+    default Outcomes and(Outcomes next) {
+      Outcomes first = this;
+      return new Outcomes() {
+        @Override
+        public void succeeded(long elapsedNanos) {
+          first.succeeded(elapsedNanos);
+          next.succeeded(elapsedNanos);
+        }
+
+        @Override
+        public void failed() {
+          first.failed();
+          next.failed();
+        }
+      };
+    }
   }
 
   @Override
   public CompletableResultCode export(Collection<LogRecordData> logs) {
     int count = logs.size();
+    long started = System.nanoTime();
     CompletableResultCode result = collector.export(logs);
     result.whenComplete(
         () -> {
           if (result.isSuccess()) {
             counters.recordExported(count);
-            outcomes.succeeded();
+            outcomes.succeeded(System.nanoTime() - started);
             return;
           }
           ExportFailure failure = ExportFailure.of(result.getFailureThrowable(), redactor);

@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  * <pre>
  * Logback event ─ LogbackToOtlpAppender (redact, map) ─ SdkLoggerProvider
  *   ─ QueueAdmissionProcessor ─(full)→ OverflowSink (counts drops; a spool may take them)
- *   ─ BatchLogRecordProcessor ─ InFlightTrackingExporter
+ *   ─ BatchLogRecordProcessor ─ ConcurrentExports (up to N requests on the wire)
+ *   ─ InFlightTrackingExporter
  *   ─ [Extensions.collectorDecorator, e.g. the disk spool]
  *   ─ CountingLogRecordExporter ─ OtlpHttpLogRecordExporter ─ collector /v1/logs
  * </pre>
@@ -118,9 +119,13 @@ public final class OtlpLogExport implements AutoCloseable {
     InFlightRecords inFlight = new InFlightRecords(queueSize);
     ExportCounters counters = new ExportCounters(inFlight::unsettled);
 
+    QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry()), counters, runtime.redactor(), selfLogGuard);
+            wireExporter(export, extensions.sdkRetry()),
+            counters,
+            runtime.redactor(),
+            selfLogGuard.and(waitGate));
     // The spool seam: a decorator here sees every batch on its way to the collector.
     LogRecordExporter delivery = extensions.collectorDecorator().apply(collector);
     OverflowSink overflow =
@@ -132,8 +137,11 @@ public final class OtlpLogExport implements AutoCloseable {
                 SELF_LOG_INTERVAL,
                 System::nanoTime);
 
+    ConcurrentExports exports =
+        new ConcurrentExports(
+            new InFlightTrackingExporter(delivery, inFlight, counters), export.exportConcurrency());
     BatchLogRecordProcessor batch =
-        BatchLogRecordProcessor.builder(new InFlightTrackingExporter(delivery, inFlight, counters))
+        BatchLogRecordProcessor.builder(exports)
             .setScheduleDelay(export.scheduleDelay())
             .setMaxQueueSize(queueSize)
             .setMaxExportBatchSize(Math.min(export.maxExportBatchSize(), queueSize))
@@ -143,8 +151,7 @@ public final class OtlpLogExport implements AutoCloseable {
         SdkLoggerProvider.builder()
             .setResource(resource(settings))
             .addLogRecordProcessor(
-                new QueueAdmissionProcessor(
-                    batch, inFlight, overflow, export.queueFullWait().toNanos()))
+                new QueueAdmissionProcessor(batch, inFlight, overflow, waitGate, exports))
             .build();
 
     LogbackToOtlpAppender appender =

@@ -8,38 +8,71 @@ import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 /**
  * Sits in front of the batch processor and admits a record only when the batch queue has room;
  * the surplus goes to the {@link OverflowSink} instead of being dropped silently inside the SDK.
- * With a queue-full wait configured, the emitting thread first waits up to that long for room:
- * back-pressure for services that prefer a slower log call to a record on disk.
+ * While the {@link QueueFullWaitGate} allows it (the collector keeps pace), the emitting thread
+ * first waits a bounded time for room: back-pressure, so that a burst beyond what the exporter
+ * ships slows the log calls down instead of filling the disk.
  */
 final class QueueAdmissionProcessor implements LogRecordProcessor {
   private final LogRecordProcessor batch;
   private final InFlightRecords inFlight;
   private final OverflowSink overflow;
-  private final long queueFullWaitNanos;
+  private final QueueFullWaitGate waitGate;
+  private final ConcurrentExports exports;
 
   QueueAdmissionProcessor(
       LogRecordProcessor batch,
       InFlightRecords inFlight,
       OverflowSink overflow,
-      long queueFullWaitNanos) {
+      QueueFullWaitGate waitGate,
+      ConcurrentExports exports) {
     this.batch = batch;
     this.inFlight = inFlight;
     this.overflow = overflow;
-    this.queueFullWaitNanos = queueFullWaitNanos;
+    this.waitGate = waitGate;
+    this.exports = exports;
   }
 
   @Override
   public void onEmit(Context context, ReadWriteLogRecord logRecord) {
-    if (inFlight.admit(queueFullWaitNanos)) {
+    if (inFlight.tryAdmit() || waitedForRoom()) {
       batch.onEmit(context, logRecord);
     } else {
       overflow.accept(logRecord);
     }
   }
 
+  private boolean waitedForRoom() {
+    long wait = waitGate.allowedWaitNanos();
+    if (wait <= 0) {
+      return false;
+    }
+    if (inFlight.admit(wait)) {
+      return true;
+    }
+    if (!Thread.currentThread().isInterrupted()) {
+      waitGate.waitRanOut();
+    }
+    return false;
+  }
+
+  /** Completes when what was queued has been exported, not merely handed to an export. */
   @Override
   public CompletableResultCode forceFlush() {
-    return batch.forceFlush();
+    CompletableResultCode flushed = new CompletableResultCode();
+    CompletableResultCode queued = batch.forceFlush();
+    queued.whenComplete(
+        () ->
+            exports
+                .idle()
+                .whenComplete(
+                    () -> {
+                      if (queued.isSuccess()) {
+                        flushed.succeed();
+                      } else {
+                        flushed.fail();
+                      }
+                    }));
+    return flushed;
   }
 
   @Override

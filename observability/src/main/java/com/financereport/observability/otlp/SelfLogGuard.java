@@ -9,8 +9,10 @@ import java.util.function.LongSupplier;
  * disabled debug checks of a web server (measured: 4.7 us of CPU per request of the reference
  * backend); the SDK only complains when exports fail.
  *
- * <p>It is in place from start-up, comes out after one full interval in which every export
- * succeeded, and goes back at the next failure. The SDK logs a failure before its result reaches
+ * <p>It is in place from start-up and comes out at the first successful export if none has failed
+ * yet (a healthy service pays for it for a second or so, not a minute); after a failure it comes
+ * out only once a full interval has passed in which every export succeeded, and it goes back at
+ * the next failure. The SDK logs a failure before its result reaches
  * us, so the first line of a new episode may pass unwindowed: at most one extra line per logger per
  * episode, and episodes are at least an interval apart.
  */
@@ -20,6 +22,7 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
   private final long intervalNanos;
   private final LongSupplier nanoClock;
   private volatile long lastFailureNanos;
+  private volatile boolean everFailed;
 
   SelfLogGuard(
       LoggerContext context, SdkSelfLogRateLimiter limiter, long intervalNanos, LongSupplier nanoClock) {
@@ -27,19 +30,20 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
     this.limiter = limiter;
     this.intervalNanos = intervalNanos;
     this.nanoClock = nanoClock;
-    this.lastFailureNanos = nanoClock.getAsLong(); // start as if a failure just happened
+    this.lastFailureNanos = nanoClock.getAsLong();
     install();
   }
 
   @Override
   public void failed() {
     lastFailureNanos = nanoClock.getAsLong();
+    everFailed = true;
     install();
   }
 
   @Override
-  public void succeeded() {
-    if (nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
+  public void succeeded(long elapsedNanos) {
+    if (!everFailed || nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
       uninstall();
     }
   }

@@ -58,24 +58,44 @@ final class EnvironmentValues {
   }
 
   int positiveInt(String key, int fallback) {
+    return positiveInt(key, fallback, Integer.MAX_VALUE);
+  }
+
+  /** A whole number from 1 to {@code max}. */
+  int positiveInt(String key, int fallback, int max) {
     String value = text(key);
     if (value == null) {
       return fallback;
     }
     try {
       int parsed = Integer.parseInt(value);
-      if (parsed > 0) {
+      if (parsed > 0 && parsed <= max) {
         return parsed;
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    warnings.add(key + " must be a positive whole number; using " + fallback);
+    warnings.add(
+        key
+            + (max == Integer.MAX_VALUE
+                ? " must be a positive whole number"
+                : " must be a whole number from 1 to " + max)
+            + "; using "
+            + fallback);
     return fallback;
   }
 
   /** A duration: plain milliseconds as in the OTel spec, or a number with ms, s, m, h or d. */
   Duration duration(String key, Duration fallback) {
+    return duration(key, fallback, false);
+  }
+
+  /** As {@link #duration(String, Duration)}, where 0 is allowed and means "off". */
+  Duration durationOrOff(String key, Duration fallback) {
+    return duration(key, fallback, true);
+  }
+
+  private Duration duration(String key, Duration fallback, boolean zeroAllowed) {
     return withUnit(
         key,
         fallback,
@@ -89,8 +109,10 @@ final class EnvironmentValues {
               case "d" -> Duration.ofDays(amount);
               default -> Duration.ofMillis(amount);
             },
-        d -> !d.isZero(),
-        "a positive duration such as 5000, 5s, 10m or 7d");
+        d -> zeroAllowed || !d.isZero(),
+        zeroAllowed
+            ? "a duration such as 250ms or 1s, or 0 for off"
+            : "a positive duration such as 5000, 5s, 10m or 7d");
   }
 
   /** A byte count: plain bytes, or a number with KiB, MiB or GiB (KB/MB/GB are read as binary too). */

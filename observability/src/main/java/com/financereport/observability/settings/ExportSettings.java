@@ -19,7 +19,9 @@ import java.util.Map;
  * @param codeAttributes whether code.* attributes (caller class, method, line) are attached
  * @param shutdownTimeout how long the JVM shutdown hook flushes before giving up (default 5 s)
  * @param queueFullWait how long an application thread may wait for room when the in-memory queue
- *     is full before its record overflows to the spool; zero (the default) never waits
+ *     is full, while the collector keeps pace, before its record overflows to the spool (default
+ *     250 ms); zero never waits
+ * @param exportConcurrency how many export requests may be on the wire at once (default 2)
  */
 public record ExportSettings(
     URI logsEndpoint,
@@ -34,7 +36,8 @@ public record ExportSettings(
     String exportLevel,
     boolean codeAttributes,
     Duration shutdownTimeout,
-    Duration queueFullWait) {
+    Duration queueFullWait,
+    int exportConcurrency) {
 
   public ExportSettings {
     headers = Map.copyOf(headers);
@@ -71,6 +74,8 @@ public record ExportSettings(
         + shutdownTimeout
         + ", queueFullWait="
         + queueFullWait
+        + ", exportConcurrency="
+        + exportConcurrency
         + "]";
   }
 }

@@ -58,6 +58,10 @@ public record ObservabilitySettings(
   public static final String DEPLOYMENT_ENVIRONMENT_NAME = "deployment.environment.name";
 
   private static final List<String> STRICT_ENVIRONMENTS = List.of("production", "staging");
+  /** Long enough for a busy exporter to free room; a wait that runs out turns waiting off. */
+  private static final Duration DEFAULT_QUEUE_FULL_WAIT = Duration.ofMillis(250);
+  /** Each request in flight holds a batch in memory; beyond a few the collector is the limit. */
+  private static final int MAX_EXPORT_CONCURRENCY = 16;
 
   public ObservabilitySettings {
     resource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resource));
@@ -264,7 +268,8 @@ public record ObservabilitySettings(
         values.level(OBSERVABILITY_EXPORT_LEVEL, "INFO"),
         values.bool(OBSERVABILITY_CODE_ATTRIBUTES, false),
         values.duration(OBSERVABILITY_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5)),
-        values.duration(OBSERVABILITY_QUEUE_FULL_WAIT, Duration.ZERO));
+        values.durationOrOff(OBSERVABILITY_QUEUE_FULL_WAIT, DEFAULT_QUEUE_FULL_WAIT),
+        values.positiveInt(OBSERVABILITY_EXPORT_CONCURRENCY, 2, MAX_EXPORT_CONCURRENCY));
   }
 
   /**

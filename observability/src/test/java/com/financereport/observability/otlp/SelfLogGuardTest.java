@@ -22,27 +22,37 @@ class SelfLogGuardTest {
   }
 
   @Test
+  void theFirstSuccessTakesItOutWhenNothingHasFailedYet() {
+    clock.addAndGet(1);
+
+    guard.succeeded(1_000_000);
+
+    assertThat(context.getTurboFilterList()).isEmpty();
+  }
+
+  @Test
   void itStaysWhileTheLastFailureIsRecent() {
+    guard.failed();
     clock.addAndGet(MINUTE - 1);
 
-    guard.succeeded();
+    guard.succeeded(1_000_000);
 
     assertThat(context.getTurboFilterList()).containsExactly(limiter);
   }
 
   @Test
-  void aFullIntervalOfSuccessTakesItOut() {
+  void aFullIntervalOfSuccessAfterAFailureTakesItOut() {
+    guard.failed();
     clock.addAndGet(MINUTE);
 
-    guard.succeeded();
+    guard.succeeded(1_000_000);
 
     assertThat(context.getTurboFilterList()).isEmpty();
   }
 
   @Test
   void theNextFailurePutsItBackOnce() {
-    clock.addAndGet(MINUTE);
-    guard.succeeded();
+    guard.succeeded(1_000_000);
 
     guard.failed();
     guard.failed();
@@ -56,7 +66,7 @@ class SelfLogGuardTest {
     guard.failed();
     clock.addAndGet(20);
 
-    guard.succeeded();
+    guard.succeeded(1_000_000);
 
     assertThat(context.getTurboFilterList()).containsExactly(limiter);
   }

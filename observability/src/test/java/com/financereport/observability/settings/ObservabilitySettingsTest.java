@@ -207,13 +207,28 @@ class ObservabilitySettingsTest {
     assertThat(export.exportLevel()).isEqualTo("INFO");
     assertThat(export.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(export.compression()).isEqualTo("none");
-    assertThat(export.queueFullWait()).isZero();
+    assertThat(export.queueFullWait()).isEqualTo(Duration.ofMillis(250));
+    assertThat(export.exportConcurrency()).isEqualTo(2);
   }
 
   @Test
-  void aQueueFullWaitIsReadAsADuration() {
-    assertThat(read("OBSERVABILITY_QUEUE_FULL_WAIT", "250ms").export().queueFullWait())
-        .isEqualTo(Duration.ofMillis(250));
+  void aQueueFullWaitIsReadAsADurationAndZeroTurnsItOff() {
+    assertThat(read("OBSERVABILITY_QUEUE_FULL_WAIT", "1s").export().queueFullWait())
+        .isEqualTo(Duration.ofSeconds(1));
+    ObservabilitySettings off = read("OBSERVABILITY_QUEUE_FULL_WAIT", "0");
+    assertThat(off.export().queueFullWait()).isZero();
+    assertThat(off.warnings()).isEmpty();
+  }
+
+  @Test
+  void exportConcurrencyIsReadAndBounded() {
+    assertThat(read("OBSERVABILITY_EXPORT_CONCURRENCY", "4").export().exportConcurrency())
+        .isEqualTo(4);
+    ObservabilitySettings tooMany = read("OBSERVABILITY_EXPORT_CONCURRENCY", "500");
+    assertThat(tooMany.export().exportConcurrency()).isEqualTo(2);
+    assertThat(tooMany.warnings())
+        .containsExactly(
+            "OBSERVABILITY_EXPORT_CONCURRENCY must be a whole number from 1 to 16; using 2");
   }
 
   @ParameterizedTest
@@ -223,6 +238,9 @@ class ObservabilitySettingsTest {
     "OTEL_BLRP_SCHEDULE_DELAY, soon",
     "OBSERVABILITY_SHUTDOWN_TIMEOUT, 0",
     "OBSERVABILITY_QUEUE_FULL_WAIT, forever",
+    "OBSERVABILITY_QUEUE_FULL_WAIT, -1s",
+    "OBSERVABILITY_EXPORT_CONCURRENCY, 0",
+    "OBSERVABILITY_EXPORT_CONCURRENCY, two",
     "OBSERVABILITY_SPOOL_MAX_BYTES, 12 parsecs",
     "DEBUG, maybe",
     "LOG_LEVEL, LOUD",

@@ -1,0 +1,109 @@
+package com.financereport.observability.otlp;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Lets the batch processor start the next export while earlier ones are still on the wire, up to
+ * a fixed number at once. The SDK's processor waits for each export to finish before it takes the
+ * next batch, so one collector round trip at a time bounds the rate: marshalling, the request and
+ * the collector's work follow each other while the cores idle. Here the processor waits only when
+ * the limit is reached, until one of the exports in flight finishes.
+ *
+ * <p>Each batch is copied before it goes on: the processor reuses its list for the next batch.
+ *
+ * <p>The result handed back to the processor therefore says "there is room for the next batch",
+ * not "delivered": outcomes are counted further down the chain. {@link #flush} and {@link
+ * #shutdown} wait for every export in flight, so a flush still means delivered (or settled).
+ */
+final class ConcurrentExports implements LogRecordExporter {
+  private final LogRecordExporter delegate;
+  private final int maxInFlight;
+  private final List<CompletableResultCode> inFlight = new ArrayList<>();
+  private CompletableResultCode room;
+
+  ConcurrentExports(LogRecordExporter delegate, int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+    }
+    this.delegate = delegate;
+    this.maxInFlight = maxInFlight;
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<LogRecordData> logs) {
+    // The processor clears and refills its batch list as soon as this returns, while the chain
+    // below may still read it (a failed export is spooled from the list in a callback).
+    CompletableResultCode result = delegate.export(List.copyOf(logs));
+    synchronized (inFlight) {
+      if (!result.isDone()) {
+        inFlight.add(result);
+      }
+    }
+    result.whenComplete(() -> finished(result));
+    return roomForNext();
+  }
+
+  private void finished(CompletableResultCode result) {
+    CompletableResultCode freed = null;
+    synchronized (inFlight) {
+      inFlight.remove(result);
+      if (room != null && inFlight.size() < maxInFlight) {
+        freed = room;
+        room = null;
+      }
+    }
+    if (freed != null) {
+      freed.succeed();
+    }
+  }
+
+  /** Completes at once while fewer than the limit are in flight, else when one finishes. */
+  private CompletableResultCode roomForNext() {
+    synchronized (inFlight) {
+      if (inFlight.size() < maxInFlight) {
+        return CompletableResultCode.ofSuccess();
+      }
+      if (room == null) {
+        room = new CompletableResultCode();
+      }
+      return room;
+    }
+  }
+
+  /** Completes when every export started so far has finished. */
+  CompletableResultCode idle() {
+    synchronized (inFlight) {
+      return CompletableResultCode.ofAll(List.copyOf(inFlight));
+    }
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    CompletableResultCode flushed = new CompletableResultCode();
+    idle().whenComplete(() -> settle(delegate.flush(), flushed));
+    return flushed;
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    CompletableResultCode stopped = new CompletableResultCode();
+    idle().whenComplete(() -> settle(delegate.shutdown(), stopped));
+    return stopped;
+  }
+
+  private static void settle(CompletableResultCode from, CompletableResultCode to) {
+    from.whenComplete(
+        () -> {
+          if (from.isSuccess()) {
+            to.succeed();
+          } else {
+            to.fail();
+          }
+        });
+  }
+}

@@ -1,0 +1,117 @@
+package com.financereport.observability.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.testing.logs.TestLogRecordData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConcurrentExportsTest {
+  private final HeldExports held = new HeldExports();
+
+  @Test
+  void theProcessorWaitsOnlyWhenTheLimitIsInFlight() {
+    ConcurrentExports exports = new ConcurrentExports(held, 2);
+
+    assertThat(exports.export(batch("a")).isDone()).isTrue(); // one in flight: room for another
+    CompletableResultCode second = exports.export(batch("b"));
+
+    assertThat(second.isDone()).isFalse(); // two in flight: the processor waits
+    held.results.get(0).succeed();
+    assertThat(second.isSuccess()).isTrue();
+    assertThat(held.results).hasSize(2);
+  }
+
+  @Test
+  void aFailedExportAlsoMakesRoom() {
+    ConcurrentExports exports = new ConcurrentExports(held, 1);
+    CompletableResultCode first = exports.export(batch("a"));
+
+    assertThat(first.isDone()).isFalse();
+    held.results.get(0).fail();
+
+    assertThat(first.isSuccess()).isTrue(); // "room for the next", the outcome is counted below
+  }
+
+  @Test
+  void anExportThatFinishesAtOnceTakesNoRoom() {
+    ConcurrentExports exports = new ConcurrentExports(InMemoryLogRecordExporter.create(), 1);
+
+    assertThat(exports.export(batch("a")).isDone()).isTrue();
+    assertThat(exports.export(batch("b")).isDone()).isTrue();
+    assertThat(exports.idle().isDone()).isTrue();
+  }
+
+  @Test
+  void eachBatchIsCopiedBecauseTheProcessorReusesItsList() {
+    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    List<LogRecordData> reused = new ArrayList<>(batch("first"));
+
+    exports.export(reused);
+    reused.clear();
+    reused.addAll(batch("second"));
+
+    assertThat(held.batches.get(0)).extracting(r -> r.getBodyValue().asString()).containsExactly("first");
+  }
+
+  @Test
+  void flushAndShutdownWaitForEveryExportInFlight() {
+    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    exports.export(batch("a"));
+    exports.export(batch("b"));
+
+    CompletableResultCode flushed = exports.flush();
+    CompletableResultCode stopped = exports.shutdown();
+    held.results.get(0).succeed();
+    assertThat(flushed.isDone()).isFalse();
+    assertThat(held.shutdownCalled).isFalse();
+
+    held.results.get(1).succeed();
+    assertThat(flushed.isSuccess()).isTrue();
+    assertThat(held.shutdownCalled).isTrue();
+    assertThat(stopped.isSuccess()).isTrue();
+  }
+
+  @Test
+  void aLimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> new ConcurrentExports(held, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<LogRecordData> batch(String body) {
+    return List.of(TestLogRecordData.builder().setBody(body).build());
+  }
+
+  /** Keeps every export open until the test completes it. */
+  private static final class HeldExports implements LogRecordExporter {
+    final List<CompletableResultCode> results = new ArrayList<>();
+    final List<List<LogRecordData>> batches = new ArrayList<>();
+    boolean shutdownCalled;
+
+    @Override
+    public CompletableResultCode export(Collection<LogRecordData> logs) {
+      batches.add(List.copyOf(logs));
+      CompletableResultCode result = new CompletableResultCode();
+      results.add(result);
+      return result;
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      shutdownCalled = true;
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+}
