@@ -14,11 +14,11 @@ import java.util.List;
  * the collector's work follow each other while the cores idle. Here the processor waits only when
  * the limit is reached, until one of the exports in flight finishes.
  *
- * <p>Each batch is copied before it goes on: the processor reuses its list for the next batch.
- *
  * <p>The result handed back to the processor therefore says "there is room for the next batch",
  * not "delivered": outcomes are counted further down the chain. {@link #flush} and {@link
  * #shutdown} wait for every export in flight, so a flush still means delivered (or settled).
+ *
+ * <p>Each batch is copied before it goes on: the processor reuses its list for the next batch.
  */
 final class ConcurrentExports implements LogRecordExporter {
   private final LogRecordExporter delegate;
