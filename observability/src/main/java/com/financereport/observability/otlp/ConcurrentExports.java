@@ -82,6 +82,16 @@ final class ConcurrentExports implements LogRecordExporter {
     }
   }
 
+  /**
+   * Completes as {@code outcome} does, but only once the exports started by then have finished:
+   * for a flush of the processor in front, which is done when its last batch is handed over.
+   */
+  CompletableResultCode afterIdle(CompletableResultCode outcome) {
+    CompletableResultCode settled = new CompletableResultCode();
+    outcome.whenComplete(() -> idle().whenComplete(() -> settle(outcome, settled)));
+    return settled;
+  }
+
   @Override
   public CompletableResultCode flush() {
     CompletableResultCode flushed = new CompletableResultCode();

@@ -58,21 +58,7 @@ final class QueueAdmissionProcessor implements LogRecordProcessor {
   /** Completes when what was queued has been exported, not merely handed to an export. */
   @Override
   public CompletableResultCode forceFlush() {
-    CompletableResultCode flushed = new CompletableResultCode();
-    CompletableResultCode queued = batch.forceFlush();
-    queued.whenComplete(
-        () ->
-            exports
-                .idle()
-                .whenComplete(
-                    () -> {
-                      if (queued.isSuccess()) {
-                        flushed.succeed();
-                      } else {
-                        flushed.fail();
-                      }
-                    }));
-    return flushed;
+    return exports.afterIdle(batch.forceFlush());
   }
 
   @Override

@@ -22,7 +22,6 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
   private final long intervalNanos;
   private final LongSupplier nanoClock;
   private volatile long lastFailureNanos;
-  private volatile boolean everFailed;
 
   SelfLogGuard(
       LoggerContext context, SdkSelfLogRateLimiter limiter, long intervalNanos, LongSupplier nanoClock) {
@@ -30,20 +29,20 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
     this.limiter = limiter;
     this.intervalNanos = intervalNanos;
     this.nanoClock = nanoClock;
-    this.lastFailureNanos = nanoClock.getAsLong();
+    // As if the last failure were a full interval ago: the first success may take it out.
+    this.lastFailureNanos = nanoClock.getAsLong() - intervalNanos;
     install();
   }
 
   @Override
   public void failed() {
     lastFailureNanos = nanoClock.getAsLong();
-    everFailed = true;
     install();
   }
 
   @Override
   public void succeeded(long elapsedNanos) {
-    if (!everFailed || nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
+    if (nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
       uninstall();
     }
   }

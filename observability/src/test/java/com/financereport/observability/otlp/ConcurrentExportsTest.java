@@ -80,6 +80,20 @@ class ConcurrentExportsTest {
   }
 
   @Test
+  void afterIdleWaitsForTheExportsStartedBeforeTheOutcome() {
+    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    exports.export(batch("a"));
+    CompletableResultCode handedOver = new CompletableResultCode();
+
+    CompletableResultCode flushed = exports.afterIdle(handedOver);
+    handedOver.succeed();
+    assertThat(flushed.isDone()).isFalse();
+
+    held.results.get(0).succeed();
+    assertThat(flushed.isSuccess()).isTrue();
+  }
+
+  @Test
   void aLimitBelowOneIsRefused() {
     assertThatThrownBy(() -> new ConcurrentExports(held, 0))
         .isInstanceOf(IllegalArgumentException.class);
