@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.exporter.internal.FailedExportException;
@@ -10,7 +11,8 @@ import java.util.Collection;
 
 /**
  * Wraps the OTLP exporter and records what the collector made of each batch: accepted, failed (and
- * why), or rejected for good. It sits directly on the wire exporter so that a spool in front of it
+ * why), rejected for good, or partly accepted (a partial success: the refused records are
+ * rejected, the rest exported). It sits directly on the wire exporter so that a spool in front of it
  * never makes a spooled batch look delivered.
  */
 final class CountingLogRecordExporter implements LogRecordExporter {
@@ -63,6 +65,12 @@ final class CountingLogRecordExporter implements LogRecordExporter {
           if (result.isSuccess()) {
             counters.recordExported(count);
             outcomes.succeeded(System.nanoTime() - started);
+            return;
+          }
+          if (result.getFailureThrowable() instanceof PartialSuccessException partial) {
+            counters.recordPartialSuccess(
+                partial.accepted(), partial.rejected(), redactor.redactText(partial.getMessage()));
+            outcomes.succeeded(System.nanoTime() - started); // the collector answered, and fast
             return;
           }
           ExportFailure failure = ExportFailure.of(result.getFailureThrowable(), redactor);

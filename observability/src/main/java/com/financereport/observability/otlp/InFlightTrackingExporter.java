@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -8,8 +9,8 @@ import java.util.Collection;
 
 /**
  * The first exporter after the batch processor: frees the records' queue slots as soon as the
- * processor hands them over, and when the rest of the chain ends in failure counts them as dropped,
- * because nothing behind it will try again.
+ * processor hands them over, and when the rest of the chain ends in failure counts them as dropped
+ * (for a partial success, only the refused ones), because nothing behind it will try again.
  */
 final class InFlightTrackingExporter implements LogRecordExporter {
   private final LogRecordExporter delivery;
@@ -39,7 +40,8 @@ final class InFlightTrackingExporter implements LogRecordExporter {
     result.whenComplete(
         () -> {
           if (!result.isSuccess()) {
-            counters.recordDropped(count);
+            counters.recordDropped(
+                PartialSuccessException.undelivered(result.getFailureThrowable(), count));
           }
           inFlight.settled(count);
         });

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import com.financereport.observability.ObservabilityRuntime;
+import com.financereport.observability.otlp.response.PartialSuccessExporter;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.status.ExportCounters;
@@ -35,7 +36,8 @@ import java.util.function.UnaryOperator;
  *   ─ BatchLogRecordProcessor ─ ConcurrentExports (up to N requests on the wire)
  *   ─ InFlightTrackingExporter
  *   ─ [Extensions.collectorDecorator, e.g. the disk spool]
- *   ─ CountingLogRecordExporter ─ OtlpHttpLogRecordExporter ─ collector /v1/logs
+ *   ─ CountingLogRecordExporter ─ PartialSuccessExporter (reads partial_success)
+ *   ─ OtlpHttpLogRecordExporter ─ collector /v1/logs
  * </pre>
  *
  * <p>When export is off in the settings nothing of this exists: {@link #install} returns empty and
@@ -210,7 +212,7 @@ public final class OtlpLogExport implements AutoCloseable {
             // retries with backoff instead.
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
-    return builder.build();
+    return PartialSuccessExporter.build(builder);
   }
 
   /** Exactly the settings' resource: stdout lines and OTLP records describe the same service. */

@@ -40,14 +40,18 @@ final class DeadLetterFile {
     this.codec = codec;
   }
 
-  /** Appends the records; returns false (and warns once) when they could not be written. */
-  synchronized boolean append(Collection<LogRecordData> records, String reason) {
+  /**
+   * Appends a batch the collector refused {@code refused} records of: all of it, or, for a partial
+   * success, some it does not name, so the whole batch is kept and the reason says how many. Warns
+   * on the first refusal only. Returns false (and warns once) when the batch could not be written.
+   */
+  synchronized boolean append(Collection<LogRecordData> records, long refused, String reason) {
     if (!rejectionReported) {
       rejectionReported = true;
       logger.warn(
-          "The collector refused {} log record(s) for good ({}); they are not retried. They and any"
-              + " later refusals are kept in {}",
-          records.size(),
+          "The collector refused {} log record(s) for good ({}); they are not retried. The batch"
+              + " and any later refusals are kept in {}",
+          refused,
           reason,
           file);
     }

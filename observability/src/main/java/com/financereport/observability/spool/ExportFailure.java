@@ -1,12 +1,14 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
  * What a failed export means for the batch, following the OTLP spec: 429, 502, 503, 504, dropped
  * connections and timeouts are worth trying again later; any other HTTP answer rejects the batch
- * for good. A failure without a cause (an exporter shut down, an export that never finished) keeps
+ * for good, and so does a partial success (some records refused, the rest delivered). A failure
+ * without a cause (an exporter shut down, an export that never finished) keeps
  * the records: losing them is worse than sending them twice.
  */
 record ExportFailure(boolean retryable, String description) {
@@ -19,6 +21,17 @@ record ExportFailure(boolean retryable, String description) {
   }
 
   static ExportFailure of(Throwable failure) {
+    if (failure instanceof PartialSuccessException partial) {
+      String message = partial.collectorMessage();
+      return new ExportFailure(
+          false,
+          "partial success, "
+              + partial.rejected()
+              + " of "
+              + (partial.accepted() + partial.rejected())
+              + " refused"
+              + (message.isBlank() ? "" : ": " + message));
+    }
     if (failure instanceof FailedExportException.HttpExportException http
         && http.failedWithResponse()) {
       int status = http.getResponse().getStatusCode();

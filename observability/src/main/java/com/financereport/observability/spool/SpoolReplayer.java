@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.time.Duration;
@@ -138,9 +139,12 @@ final class SpoolReplayer {
         }
         ExportFailure failure = ExportFailure.of(result);
         if (!failure.retryable()) {
-          counters.deadLettered.addAndGet(pending.records().size());
-          counters.dropped.addAndGet(pending.records().size()); // no export result reports these
-          deadLetters.append(pending.records(), failure.description());
+          int size = pending.records().size();
+          long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
+          counters.replayed.addAndGet(size - refused);
+          counters.deadLettered.addAndGet(refused);
+          counters.dropped.addAndGet(refused); // no export result reports these
+          deadLetters.append(pending.records(), refused, failure.description());
           spool.acknowledge(pending);
           pending = null;
           continue;

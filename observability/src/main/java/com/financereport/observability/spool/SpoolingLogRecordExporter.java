@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -22,8 +23,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>No backlog: the batch goes to the real exporter. A retryable failure (connection refused or
- *       reset, timeout, 429, 502, 503, 504) writes it to the spool; a rejection (other 4xx/5xx) goes
- *       to the dead-letter file and is not retried.
+ *       reset, timeout, 429, 502, 503, 504) writes it to the spool; a rejection (other 4xx/5xx, or
+ *       a partial success) goes to the dead-letter file and is not retried.
  *   <li>Backlog on disk during an outage (the last attempt, live or replayed, failed retryably): the
  *       batch is appended behind it without a network attempt, so order holds and only the
  *       replayer probes the collector, with backoff.
@@ -144,8 +145,9 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
               return;
             }
             if (!failure.retryable()) {
-              counters.deadLettered.addAndGet(records.size());
-              deadLetters.append(records, failure.description());
+              long refused = PartialSuccessException.undelivered(cause, records.size());
+              counters.deadLettered.addAndGet(refused);
+              deadLetters.append(records, refused, failure.description());
             }
             if (cause != null) {
               result.failExceptionally(cause);

@@ -11,6 +11,9 @@ import java.util.function.LongSupplier;
  * an application thread except {@link #recordDropped(long)} when the queue overflows.
  */
 public final class ExportCounters {
+  /** {@link ExportStatus#lastErrorType()} after a partial success. */
+  public static final String PARTIAL_SUCCESS = "partial success";
+
   private final LongAdder exported = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder dropped = new LongAdder();
@@ -41,6 +44,19 @@ public final class ExportCounters {
     failed.add(records);
     consecutiveFailures.incrementAndGet();
     lastErrorType = type;
+    lastError = description;
+  }
+
+  /**
+   * The collector answered 2xx but refused {@code rejected} of the records (OTLP partial success):
+   * the rest are delivered, and the collector is healthy, so consecutive failures start again from
+   * zero; the refusal is the last error.
+   */
+  public void recordPartialSuccess(long accepted, long rejected, String description) {
+    recordExported(accepted);
+    failed.add(rejected);
+    recordRejected(rejected);
+    lastErrorType = PARTIAL_SUCCESS;
     lastError = description;
   }
 

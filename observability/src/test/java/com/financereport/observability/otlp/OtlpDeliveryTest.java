@@ -244,14 +244,67 @@ class OtlpDeliveryTest {
   }
 
   @Test
-  void partialSuccessIsStillDelivered() {
+  void aPartialSuccessCountsTheRefusedRecordsAsRejectedAndTheRestAsExported()
+      throws InterruptedException {
     receiver.thenAnswer(Answer.partialSuccess(1));
-    fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
+    fixture =
+        ExportFixture.exportingWithoutSpoolTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "3",
+            "OTEL_BLRP_SCHEDULE_DELAY", "60000");
 
-    fixture.logger("app").info("half taken");
-    receiver.awaitRecords(1, WAIT);
+    for (int i = 0; i < 3; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+    await().atMost(WAIT).until(() -> fixture.export().status().rejected() == 1);
 
+    ExportStatus status = fixture.export().status();
+    assertThat(status.exported()).isEqualTo(2);
+    assertThat(status.dropped()).isEqualTo(1);
+    assertThat(status.failed()).isEqualTo(1);
+    assertThat(status.queued()).isZero();
+    assertThat(status.lastErrorType()).isEqualTo("partial success");
+    assertThat(status.lastError())
+        .isEqualTo(
+            "the collector refused 1 of 3 records (partial success): rejected by the test receiver");
+    assertThat(status.consecutiveFailures()).isZero();
+    assertThat(status.lastSuccess()).isNotNull();
+    // Longer than the first retry back-off (at most 1 s): a retry would have arrived by now.
+    Thread.sleep(1500);
     assertThat(posts()).extracting(Received::status).containsExactly(200);
+  }
+
+  @Test
+  void aPartialSuccessSetsTheBatchAsideInTheDeadLetterFileAndNeverSpoolsIt() throws Exception {
+    receiver.thenAnswer(Answer.partialSuccess(2));
+    java.nio.file.Path spoolDir = java.nio.file.Path.of(ExportFixture.freshSpoolDir());
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OBSERVABILITY_SPOOL_DIR", spoolDir.toString(),
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "3",
+            "OTEL_BLRP_SCHEDULE_DELAY", "60000");
+
+    for (int i = 0; i < 6; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 4);
+
+    ExportStatus status = fixture.export().status();
+    assertThat(status.rejected()).isEqualTo(2);
+    assertThat(status.dropped()).isEqualTo(2);
+    assertThat(status.spooled()).isZero();
+    List<String> deadLetters =
+        java.nio.file.Files.readAllLines(spoolDir.resolve("dead-letter.jsonl"));
+    assertThat(deadLetters)
+        .as("the collector does not say which records it refused: the whole batch is kept")
+        .hasSize(3)
+        .allMatch(
+            line ->
+                line.startsWith(
+                    "{\"reason\":\"partial success, 2 of 3 refused: rejected by the test"
+                        + " receiver\""));
+    assertThat(posts()).extracting(Received::status).containsExactly(200, 200);
   }
 
   @Test

@@ -4,9 +4,15 @@ import static com.financereport.observability.spool.SpoolTestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.otlp.response.PartialSuccessExporter;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
@@ -42,19 +48,30 @@ class SpoolingLogRecordExporterTest {
   }
 
   static LogRecordExporter otlpExporter(String endpoint) {
+    return otlpExporterBuilder(endpoint).build();
+  }
+
+  private static OtlpHttpLogRecordExporterBuilder otlpExporterBuilder(String endpoint) {
     // No SDK retry: the spool's replayer is the retry, and a failure must reach the spool at once.
     return OtlpHttpLogRecordExporter.builder()
         .setEndpoint(endpoint)
         .setRetryPolicy(null)
-        .setTimeout(Duration.ofSeconds(5))
-        .build();
+        .setTimeout(Duration.ofSeconds(5));
+  }
+
+  private OtlpHttpLogRecordExporterBuilder otlpExporterBuilder(OtlpTestReceiver receiver) {
+    toClose.add(receiver);
+    return otlpExporterBuilder(receiver.logsEndpoint().toString());
   }
 
   private SpoolingLogRecordExporter spooling(String endpoint) {
+    return spoolingThrough(otlpExporter(endpoint));
+  }
+
+  private SpoolingLogRecordExporter spoolingThrough(LogRecordExporter collector) {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
-                otlpExporter(endpoint),
-                new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
+                collector, new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
             .replayBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
             .build();
     toClose.add(exporter::shutdown);
@@ -270,6 +287,46 @@ class SpoolingLogRecordExporterTest {
     collector.answer(400);
 
     await().atMost(WAIT).until(() -> exporter.stats().deadLettered() == 10);
+    assertThat(exporter.stats().spooled()).isZero();
+  }
+
+  @Test
+  void aSpooledBatchPartlyRefusedOnReplayCountsOnlyTheRefusedRecordsAsLost() {
+    OtlpTestReceiver receiver = OtlpTestReceiver.start();
+    receiver.thenAnswer(Answer.unavailable(0), Answer.partialSuccess(3));
+    SpoolingLogRecordExporter exporter =
+        spoolingThrough(PartialSuccessExporter.build(otlpExporterBuilder(receiver)));
+
+    assertThat(exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+
+    await().atMost(WAIT).until(() -> exporter.stats().deadLettered() == 3);
+    SpoolStats stats = exporter.stats();
+    assertThat(stats.replayed()).isEqualTo(7);
+    assertThat(stats.dropped()).isEqualTo(3);
+    assertThat(stats.spooled()).isZero();
+    assertThat(receiver.requests()).extracting(Received::status).containsExactly(503, 200);
+  }
+
+  @Test
+  void aLivePartialSuccessIsNotSpooledAndTheExportReportsWhatWasRefused() {
+    OtlpTestReceiver receiver = OtlpTestReceiver.start();
+    receiver.thenAnswer(Answer.partialSuccess(4));
+    SpoolingLogRecordExporter exporter =
+        spoolingThrough(PartialSuccessExporter.build(otlpExporterBuilder(receiver)));
+
+    CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
+
+    assertThat(result.isSuccess()).isFalse();
+    assertThat(result.getFailureThrowable())
+        .isInstanceOfSatisfying(
+            PartialSuccessException.class,
+            partial -> {
+              assertThat(partial.accepted()).isEqualTo(6);
+              assertThat(partial.rejected()).isEqualTo(4);
+              assertThat(partial.collectorMessage()).isEqualTo("rejected by the test receiver");
+            });
+    assertThat(PartialSuccessException.undelivered(result.getFailureThrowable(), 10)).isEqualTo(4);
+    assertThat(exporter.stats().deadLettered()).isEqualTo(4);
     assertThat(exporter.stats().spooled()).isZero();
   }
 

@@ -1,0 +1,99 @@
+package com.financereport.observability.otlp.response;
+
+import io.opentelemetry.common.ComponentLoader;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.HttpSenderProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDK's OTLP/HTTP exporter, with partial success taken into account: when the collector answers
+ * 2xx but its {@code partial_success} says it refused records, the export ends in a {@link
+ * PartialSuccessException} naming how many were refused and how many delivered, instead of a plain
+ * success. Everything else (the request, retries, status codes, failures) is the SDK's own.
+ *
+ * <p>The first partial success is logged as a warning; later ones are only counted by whoever
+ * reads the export's result, as the SDK logs a rejected request.
+ */
+public final class PartialSuccessExporter implements LogRecordExporter {
+  private static final Logger logger = LoggerFactory.getLogger(PartialSuccessExporter.class);
+
+  private final LogRecordExporter wire;
+  private final AtomicBoolean partialSuccessReported = new AtomicBoolean();
+
+  private PartialSuccessExporter(LogRecordExporter wire) {
+    this.wire = wire;
+  }
+
+  /**
+   * Builds the exporter {@code builder} describes, sending through the JDK's HTTP client as the SDK
+   * would, with each success's body read for a partial success.
+   */
+  public static PartialSuccessExporter build(OtlpHttpLogRecordExporterBuilder builder) {
+    ComponentLoader classPath =
+        ComponentLoader.forClassLoader(PartialSuccessExporter.class.getClassLoader());
+    HttpSenderProvider jdk = new JdkHttpSenderProvider();
+    HttpSenderProvider reading = config -> new ResponseBodyReadingSender(jdk.createSender(config));
+    builder.setComponentLoader(
+        new ComponentLoader() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> Iterable<T> load(Class<T> type) {
+            return type == HttpSenderProvider.class ? List.of((T) reading) : classPath.load(type);
+          }
+        });
+    return new PartialSuccessExporter(builder.build());
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<LogRecordData> logs) {
+    int batchSize = logs.size();
+    AtomicReference<PartialSuccess> answer = new AtomicReference<>(PartialSuccess.NONE);
+    CompletableResultCode sent =
+        ResponseBodyReadingSender.sendingTo(
+            body -> answer.set(PartialSuccess.decode(body)), () -> wire.export(logs));
+    CompletableResultCode result = new CompletableResultCode();
+    sent.whenComplete(
+        () -> {
+          PartialSuccess partial = answer.get();
+          if (!sent.isSuccess()) {
+            Throwable failure = sent.getFailureThrowable();
+            if (failure != null) {
+              result.failExceptionally(failure);
+            } else {
+              result.fail();
+            }
+          } else if (partial.rejected() > 0 && batchSize > 0) {
+            PartialSuccessException refusal = new PartialSuccessException(batchSize, partial);
+            if (partialSuccessReported.compareAndSet(false, true)) {
+              logger.warn(
+                  "OTLP export: {}. Refused records are not retried; the export status counts them"
+                      + " as rejected. Later partial successes are counted, not logged",
+                  refusal.getMessage());
+            }
+            result.failExceptionally(refusal);
+          } else {
+            result.succeed();
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return wire.flush();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return wire.shutdown();
+  }
+}

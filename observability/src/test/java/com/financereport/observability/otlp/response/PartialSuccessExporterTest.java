@@ -1,0 +1,158 @@
+package com.financereport.observability.otlp.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
+import io.opentelemetry.exporter.internal.FailedExportException;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.testing.logs.TestLogRecordData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The SDK exporter against the test collector, with its answers' partial_success read. */
+class PartialSuccessExporterTest {
+  private OtlpTestReceiver receiver;
+  private PartialSuccessExporter exporter;
+  private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+  private Logger exporterLogger;
+
+  @BeforeEach
+  void start() {
+    receiver = OtlpTestReceiver.start();
+    exporter =
+        PartialSuccessExporter.build(
+            OtlpHttpLogRecordExporter.builder()
+                .setEndpoint(receiver.logsEndpoint().toString())
+                .setRetryPolicy(null));
+    exporterLogger =
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(PartialSuccessExporter.class);
+    warnings.start();
+    exporterLogger.addAppender(warnings);
+  }
+
+  @AfterEach
+  void stop() {
+    exporterLogger.detachAppender(warnings);
+    exporter.shutdown().join(5, TimeUnit.SECONDS);
+    receiver.close();
+  }
+
+  private static List<LogRecordData> records(int count) {
+    List<LogRecordData> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(TestLogRecordData.builder().setBody("record " + i).build());
+    }
+    return records;
+  }
+
+  private CompletableResultCode export(int count) {
+    return exporter.export(records(count)).join(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFullSuccessSucceeds() {
+    assertThat(export(5).isSuccess()).isTrue();
+    assertThat(receiver.awaitRecords(5, java.time.Duration.ofSeconds(5))).hasSize(5);
+  }
+
+  @Test
+  void aPartialSuccessEndsInAnExceptionThatSaysWhatWasRefused() {
+    receiver.thenAnswer(Answer.partialSuccess(2));
+
+    CompletableResultCode result = export(5);
+
+    assertThat(result.isSuccess()).isFalse();
+    assertThat(result.getFailureThrowable())
+        .isInstanceOfSatisfying(
+            PartialSuccessException.class,
+            partial -> {
+              assertThat(partial.accepted()).isEqualTo(3);
+              assertThat(partial.rejected()).isEqualTo(2);
+              assertThat(partial.getMessage())
+                  .isEqualTo(
+                      "the collector refused 2 of 5 records (partial success): rejected by the"
+                          + " test receiver");
+            });
+    assertThat(receiver.recordCount()).as("the request itself arrived").isEqualTo(5);
+  }
+
+  @Test
+  void aCollectorClaimingMoreRefusalsThanTheBatchHeldRefusedTheBatch() {
+    receiver.thenAnswer(Answer.partialSuccess(1_000));
+
+    CompletableResultCode result = export(5);
+
+    assertThat(PartialSuccessException.undelivered(result.getFailureThrowable(), 5)).isEqualTo(5);
+    assertThat(((PartialSuccessException) result.getFailureThrowable()).accepted()).isZero();
+  }
+
+  @Test
+  void aFailureIsTheSdksOwn() {
+    receiver.thenAnswer(Answer.status(400));
+
+    CompletableResultCode result = export(5);
+
+    assertThat(result.getFailureThrowable())
+        .isInstanceOfSatisfying(
+            FailedExportException.HttpExportException.class,
+            http -> assertThat(http.getResponse().getStatusCode()).isEqualTo(400));
+    assertThat(PartialSuccessException.undelivered(result.getFailureThrowable(), 5)).isEqualTo(5);
+  }
+
+  @Test
+  void theFirstPartialSuccessIsLoggedAndLaterOnesOnlyReported() {
+    receiver.thenAnswer(Answer.partialSuccess(1), Answer.partialSuccess(1), Answer.ok());
+
+    export(3);
+    export(3);
+    CompletableResultCode third = export(3);
+
+    assertThat(warnings.list)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .startsWith(
+                        "OTLP export: the collector refused 1 of 3 records (partial success)"));
+    assertThat(third.isSuccess()).isTrue();
+  }
+
+  @Test
+  void concurrentExportsEachGetTheirOwnAnswer() throws InterruptedException {
+    receiver.thenAnswer(Answer.partialSuccess(1), Answer.ok(), Answer.partialSuccess(1), Answer.ok());
+    List<CompletableResultCode> results = new ArrayList<>();
+    Thread[] threads = new Thread[4];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] =
+          new Thread(
+              () -> {
+                CompletableResultCode result = exporter.export(records(2));
+                synchronized (results) {
+                  results.add(result);
+                }
+              });
+      threads[i].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    CompletableResultCode.ofAll(results).join(10, TimeUnit.SECONDS);
+    assertThat(results).filteredOn(CompletableResultCode::isSuccess).hasSize(2);
+    assertThat(results)
+        .filteredOn(result -> result.getFailureThrowable() instanceof PartialSuccessException)
+        .hasSize(2);
+  }
+}
