@@ -10,7 +10,10 @@ import com.financereport.observability.redaction.Redactor;
 final class LineBuffer {
   final JsonWriter out = new JsonWriter(1024);
   final EventTimestamp timestamp = new EventTimestamp();
-  /** Redacted texts seen recently on this thread; for the message as well as the values. */
+  /**
+   * Redacted texts seen recently on this thread, by any output; for the message as well as the
+   * values. A line buffer is created on, and used by, one thread only.
+   */
   final RedactionMemo texts;
   private final StructuredValueWriter values;
   private final Redactor redactor;
@@ -26,7 +29,7 @@ final class LineBuffer {
   private int writtenCount;
 
   LineBuffer(Redactor redactor, int maxValueBytes) {
-    this.texts = new RedactionMemo(redactor);
+    this.texts = redactor.threadMemo();
     this.values = new StructuredValueWriter(redactor, texts, maxValueBytes);
     this.redactor = redactor;
   }

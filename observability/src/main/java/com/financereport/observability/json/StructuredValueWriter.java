@@ -26,8 +26,9 @@ public final class StructuredValueWriter {
   private final int maxValueBytes;
   private final Object[] path = new Object[MAX_DEPTH];
 
+  /** A writer for the calling thread only: it shares the thread's memo of redacted texts. */
   public StructuredValueWriter(Redactor redactor, int maxValueBytes) {
-    this(redactor, new RedactionMemo(redactor), maxValueBytes);
+    this(redactor, redactor.threadMemo(), maxValueBytes);
   }
 
   /** Shares this thread's memo of redacted texts with the rest of the line. */

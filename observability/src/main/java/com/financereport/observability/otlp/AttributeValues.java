@@ -1,6 +1,5 @@
 package com.financereport.observability.otlp;
 
-import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.redaction.ValueMarkers;
 import io.opentelemetry.api.common.AttributeKey;
@@ -23,17 +22,15 @@ final class AttributeValues {
 
   private final Redactor redactor;
   private final int maxValueBytes;
-  // The same texts are often redacted for the stdout line just before, and repeat across events.
-  private final ThreadLocal<RedactionMemo> texts;
 
   AttributeValues(Redactor redactor, int maxValueBytes) {
     this.redactor = redactor;
     this.maxValueBytes = maxValueBytes;
-    this.texts = ThreadLocal.withInitial(() -> new RedactionMemo(redactor));
   }
 
   String text(String value) {
-    return Utf8Cut.cut(texts.get().redactText(value), maxValueBytes);
+    // The stdout line of the same event has just redacted the same texts on this thread.
+    return Utf8Cut.cut(redactor.threadMemo().redactText(value), maxValueBytes);
   }
 
   /**

@@ -25,6 +25,15 @@ public final class RedactionMemo {
     this.redactor = redactor;
   }
 
+  /** Whether {@link #redactText} would answer {@code text} from memory, without a scan. */
+  public boolean remembers(String text) {
+    if (text == null || text.length() > MAX_LENGTH) {
+      return false;
+    }
+    String known = texts[text.length() & (SLOTS - 1)];
+    return text == known || text.equals(known);
+  }
+
   /** The same as {@code redactor.redactText(text)}. */
   public String redactText(String text) {
     if (text == null || text.length() > MAX_LENGTH) {

@@ -65,6 +65,8 @@ public final class Redactor {
   private static final int KEY_CACHE_LIMIT = 4096;
   private final java.util.concurrent.ConcurrentHashMap<String, String> redactedKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final ThreadLocal<RedactionMemo> threadMemos =
+      ThreadLocal.withInitial(() -> new RedactionMemo(this));
 
   private Redactor(List<String> extraKeys, List<Pattern> extraPatterns) {
     this.keys = new SecretKeyMatcher(extraKeys);
@@ -107,6 +109,16 @@ public final class Redactor {
       }
     }
     return cached;
+  }
+
+  /**
+   * This thread's memo of recent {@link #redactText} results, shared by every output on the thread:
+   * the stdout line and the OTLP record of one event redact the same texts (a request id, a trace
+   * id), and the second output then finds them instead of scanning them again. Use it on the
+   * calling thread only.
+   */
+  public RedactionMemo threadMemo() {
+    return threadMemos.get();
   }
 
   /**

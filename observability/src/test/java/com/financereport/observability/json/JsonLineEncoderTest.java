@@ -225,4 +225,21 @@ class JsonLineEncoderTest {
 
     assertThat(capture.single().get("session_token").asText()).isEqualTo("[REDACTED]");
   }
+
+  @Test
+  void theLinesTextsStayInTheThreadsMemoSoTheOtlpRecordDoesNotScanThemAgain() {
+    com.financereport.observability.ObservabilityRuntime runtime =
+        com.financereport.observability.ObservabilityRuntime.create(
+            com.financereport.observability.settings.ObservabilitySettings.fromEnvironment(
+                Map.of()));
+    LogCapture json = LogCapture.json(runtime);
+    String requestId = java.util.UUID.randomUUID().toString();
+
+    json.logger("com.example.Http").atInfo().addKeyValue("request_id", requestId).log("HTTP Request");
+
+    com.financereport.observability.redaction.RedactionMemo memo =
+        runtime.redactor().threadMemo();
+    assertThat(memo.remembers(requestId)).isTrue();
+    assertThat(memo.remembers("HTTP Request")).isTrue();
+  }
 }

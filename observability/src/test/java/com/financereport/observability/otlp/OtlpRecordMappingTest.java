@@ -273,4 +273,16 @@ class OtlpRecordMappingTest {
 
     assertThat(record.attributes()).doesNotContainKey("code.namespace");
   }
+
+  @Test
+  void attributeTextsAreRedactedThroughTheThreadsMemoTheStdoutLineFilled() {
+    com.financereport.observability.redaction.Redactor redactor =
+        com.financereport.observability.redaction.Redactor.defaults();
+    String requestId = java.util.UUID.randomUUID().toString();
+
+    String exported = new AttributeValues(redactor, 1024).text(requestId);
+
+    assertThat(exported).isEqualTo(requestId);
+    assertThat(redactor.threadMemo().remembers(requestId)).isTrue();
+  }
 }

@@ -39,4 +39,28 @@ class RedactionMemoTest {
     assertThat(memo.redactText(null)).isNull();
     assertThat(memo.redactText("")).isEmpty();
   }
+
+  @Test
+  void remembersWhatItRedactedUntilASameLengthTextTakesTheSlot() {
+    memo.redactText("password=hunter2");
+    assertThat(memo.remembers("password=hunter2")).isTrue();
+    assertThat(memo.remembers("password=hunter3")).isFalse();
+
+    memo.redactText("password=hunter3");
+
+    assertThat(memo.remembers("password=hunter2")).isFalse();
+    assertThat(memo.remembers(null)).isFalse();
+  }
+
+  @Test
+  void eachThreadHasOneMemoSharedByEveryOutputOnIt() throws InterruptedException {
+    RedactionMemo mine = redactor.threadMemo();
+    RedactionMemo[] other = new RedactionMemo[1];
+    Thread thread = new Thread(() -> other[0] = redactor.threadMemo());
+    thread.start();
+    thread.join();
+
+    assertThat(redactor.threadMemo()).isSameAs(mine);
+    assertThat(other[0]).isNotNull().isNotSameAs(mine);
+  }
 }
