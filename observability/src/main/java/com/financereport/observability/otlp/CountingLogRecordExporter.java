@@ -12,8 +12,8 @@ import java.util.Collection;
 /**
  * Wraps the OTLP exporter and records what the collector made of each batch: accepted, failed (and
  * why), rejected for good, or partly accepted (a partial success: the refused records are
- * rejected, the rest exported). It sits directly on the wire exporter so that a spool in front of it
- * never makes a spooled batch look delivered.
+ * rejected, the rest exported). It sits directly on the wire exporter so that a spool in front of
+ * it never makes a spooled batch look delivered.
  */
 final class CountingLogRecordExporter implements LogRecordExporter {
   private final LogRecordExporter collector;

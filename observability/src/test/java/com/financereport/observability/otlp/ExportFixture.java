@@ -9,7 +9,6 @@ import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.settings.ObservabilitySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,11 +114,7 @@ final class ExportFixture implements AutoCloseable {
 
   /** A loopback URL nobody listens on: connections are refused at once. */
   static String refusingEndpoint() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return "http://127.0.0.1:" + socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return com.financereport.observability.otlp.testing.OtlpTestReceiver.refusingBaseEndpoint();
   }
 
   private void attachStdout() {

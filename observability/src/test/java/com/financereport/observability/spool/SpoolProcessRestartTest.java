@@ -3,6 +3,8 @@ package com.financereport.observability.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.financereport.observability.otlp.testing.OtlpTestReceiver;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,14 +55,14 @@ class SpoolProcessRestartTest {
     return process;
   }
 
-  private LoopbackCollector collector() throws IOException {
-    LoopbackCollector collector = LoopbackCollector.start();
+  private OtlpTestReceiver collector() {
+    OtlpTestReceiver collector = OtlpTestReceiver.start();
     toClose.add(collector);
     return collector;
   }
 
-  private static String refusedEndpoint() throws IOException {
-    return "http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs";
+  private static String refusedEndpoint() {
+    return OtlpTestReceiver.refusingLogsEndpoint();
   }
 
   private static void awaitLine(Process process, String prefix) throws IOException {
@@ -82,9 +84,9 @@ class SpoolProcessRestartTest {
     awaitLine(first, "LOGGED");
     first.destroy(); // SIGTERM: the shutdown hook closes the pipeline
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    LoopbackCollector collector = collector();
+    OtlpTestReceiver collector = collector();
 
-    child("idle", spool, collector.endpoint());
+    child("idle", spool, collector.logsEndpoint().toString());
 
     await().atMost(WAIT).until(() -> collector.uniqueBodies() == 5_000);
   }
@@ -92,9 +94,9 @@ class SpoolProcessRestartTest {
   @Test
   void recordsAcceptedASecondBeforeKillMinus9AreDeliveredByTheNextRun() throws Exception {
     String spool = temp.resolve("spool").toString();
-    LoopbackCollector unavailable = collector();
-    unavailable.answer(503);
-    Process first = child("log-forever", spool, unavailable.endpoint());
+    OtlpTestReceiver unavailable = collector();
+    unavailable.alwaysAnswer(Answer.unavailable(1));
+    Process first = child("log-forever", spool, unavailable.logsEndpoint().toString());
     List<long[]> accepted = new ArrayList<>(); // {nanoTime, count}
     BufferedReader out =
         new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
@@ -117,9 +119,9 @@ class SpoolProcessRestartTest {
             .mapToLong(a -> a[1])
             .max()
             .orElseThrow();
-    LoopbackCollector collector = collector();
+    OtlpTestReceiver collector = collector();
 
-    child("idle", spool, collector.endpoint());
+    child("idle", spool, collector.logsEndpoint().toString());
 
     await().atMost(WAIT).until(() -> missingBelow(collector, safeCount).isEmpty() || idleFor(collector));
     List<Integer> missing = missingBelow(collector, safeCount);
@@ -136,17 +138,17 @@ class SpoolProcessRestartTest {
   @Test
   void aRunKilledWhileReplayingResendsUnderOnePercentAfterRestart() throws Exception {
     String spool = temp.resolve("spool").toString();
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    Process first = child("log-then-wait", spool, collector.endpoint(), "30000");
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    Process first = child("log-then-wait", spool, collector.logsEndpoint().toString(), "30000");
     awaitLine(first, "LOGGED");
-    collector.answer(200);
+    collector.alwaysAnswer(Answer.ok());
     await().atMost(WAIT).until(() -> collector.uniqueBodies() >= 5_000);
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     long beforeRestart = collector.uniqueBodies();
 
-    child("idle", spool, collector.endpoint());
+    child("idle", spool, collector.logsEndpoint().toString());
 
     await().atMost(WAIT).until(() -> collector.uniqueBodies() == 30_000);
     System.out.printf(
@@ -155,7 +157,7 @@ class SpoolProcessRestartTest {
     assertThat(collector.duplicates()).isLessThan(300);
   }
 
-  private static List<Integer> missingBelow(LoopbackCollector collector, long count) {
+  private static List<Integer> missingBelow(OtlpTestReceiver collector, long count) {
     Set<String> bodies = new HashSet<>(collector.bodies());
     return IntStream.range(0, (int) count).filter(i -> !bodies.contains("rec-" + i)).boxed().toList();
   }
@@ -164,7 +166,7 @@ class SpoolProcessRestartTest {
   private long lastChangeNanos = System.nanoTime();
 
   /** True once nothing new has arrived for 10 s: waiting longer would not change the verdict. */
-  private boolean idleFor(LoopbackCollector collector) {
+  private boolean idleFor(OtlpTestReceiver collector) {
     long count = collector.bodies().size();
     if (count != lastSeenCount) {
       lastSeenCount = count;

@@ -41,8 +41,8 @@ class SpoolingLogRecordExporterTest {
     }
   }
 
-  private LoopbackCollector collector() throws IOException {
-    LoopbackCollector collector = LoopbackCollector.start();
+  private OtlpTestReceiver collector() {
+    OtlpTestReceiver collector = OtlpTestReceiver.start();
     toClose.add(collector);
     return collector;
   }
@@ -59,10 +59,7 @@ class SpoolingLogRecordExporterTest {
         .setTimeout(Duration.ofSeconds(5));
   }
 
-  private OtlpHttpLogRecordExporterBuilder otlpExporterBuilder(OtlpTestReceiver receiver) {
-    toClose.add(receiver);
-    return otlpExporterBuilder(receiver.logsEndpoint().toString());
-  }
+
 
   private SpoolingLogRecordExporter spooling(String endpoint) {
     return spoolingThrough(otlpExporter(endpoint));
@@ -106,14 +103,14 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void everyRecordArrivesOnceTheCollectorRecoversFromAnOutage() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     SdkLoggerProvider provider = provider(exporter, 25_000);
     emit(provider, 20_000);
     provider.forceFlush().join(30, TimeUnit.SECONDS);
 
-    collector.answer(200);
+    collector.alwaysAnswer(Answer.ok());
 
     await().atMost(WAIT).until(() -> collector.uniqueBodies() == 20_000);
     assertThat(collector.duplicates()).isZero();
@@ -121,14 +118,14 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void recordsKeptDuringAnOutageAreDeliveredOldestFirst() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     SdkLoggerProvider provider = provider(exporter, 5_000);
     emit(provider, 2_000);
     provider.forceFlush().join(30, TimeUnit.SECONDS);
 
-    collector.answer(200);
+    collector.alwaysAnswer(Answer.ok());
 
     await().atMost(WAIT).until(() -> collector.bodies().size() >= 2_000);
     assertThat(collector.bodies()).isEqualTo(bodies(2_000));
@@ -136,9 +133,9 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aRetryableFailureSpoolsTheBatch() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -147,9 +144,9 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aSpooledBatchIsReportedAsSafe() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -161,7 +158,7 @@ class SpoolingLogRecordExporterTest {
     Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.create(
-            otlpExporter("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs"),
+            otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
             new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
     toClose.add(exporter::shutdown);
 
@@ -175,7 +172,7 @@ class SpoolingLogRecordExporterTest {
     Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.create(
-            otlpExporter("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs"),
+            otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
             new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
     toClose.add(exporter::shutdown);
 
@@ -186,12 +183,12 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aSpooledBatchRefusedOnReplayIsCountedAsDropped() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
-    collector.answer(400);
+    collector.alwaysAnswer(Answer.status(400));
 
     await().atMost(WAIT).until(() -> exporter.stats().dropped() == 10);
   }
@@ -199,7 +196,7 @@ class SpoolingLogRecordExporterTest {
   @Test
   void aRefusedConnectionSpoolsTheBatch() throws IOException {
     SpoolingLogRecordExporter exporter =
-        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+        spooling(OtlpTestReceiver.refusingLogsEndpoint());
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -208,13 +205,13 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aBatchArrivingWhileABacklogWaitsIsDeliveredBehindIt() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
     exporter.export(records(10, 20)).join(10, TimeUnit.SECONDS);
 
-    collector.answer(200);
+    collector.alwaysAnswer(Answer.ok());
 
     await().atMost(WAIT).until(() -> collector.bodies().size() >= 20);
     assertThat(collector.bodies()).isEqualTo(bodies(20));
@@ -222,10 +219,10 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aBatchArrivingWhileAnOverflowBacklogDrainsGoesStraightToTheCollector() throws IOException {
-    LoopbackCollector collector = collector();
+    OtlpTestReceiver collector = collector();
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
-                otlpExporter(collector.endpoint()),
+                otlpExporter(collector.logsEndpoint().toString()),
                 new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
             .replayBatchSize(5)
             .build();
@@ -244,8 +241,8 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aDeliveredBatchSucceedsAndIsNotSpooled() throws IOException {
-    LoopbackCollector collector = collector();
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -255,9 +252,9 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aRejectedBatchIsWrittenToTheDeadLetterFile() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(400);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.status(400));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -267,9 +264,9 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aRejectedBatchIsCountedAndNotSpooled() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(400);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.status(400));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -279,12 +276,12 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aSpooledBatchThatTheCollectorLaterRefusesGoesToTheDeadLetters() throws IOException {
-    LoopbackCollector collector = collector();
-    collector.answer(503);
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    collector.alwaysAnswer(Answer.unavailable(1));
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
-    collector.answer(400);
+    collector.alwaysAnswer(Answer.status(400));
 
     await().atMost(WAIT).until(() -> exporter.stats().deadLettered() == 10);
     assertThat(exporter.stats().spooled()).isZero();
@@ -292,10 +289,11 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aSpooledBatchPartlyRefusedOnReplayCountsOnlyTheRefusedRecordsAsLost() {
-    OtlpTestReceiver receiver = OtlpTestReceiver.start();
+    OtlpTestReceiver receiver = collector();
     receiver.thenAnswer(Answer.unavailable(0), Answer.partialSuccess(3));
     SpoolingLogRecordExporter exporter =
-        spoolingThrough(PartialSuccessExporter.build(otlpExporterBuilder(receiver)));
+        spoolingThrough(
+            PartialSuccessExporter.build(otlpExporterBuilder(receiver.logsEndpoint().toString())));
 
     assertThat(exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
 
@@ -309,10 +307,11 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aLivePartialSuccessIsNotSpooledAndTheExportReportsWhatWasRefused() {
-    OtlpTestReceiver receiver = OtlpTestReceiver.start();
+    OtlpTestReceiver receiver = collector();
     receiver.thenAnswer(Answer.partialSuccess(4));
     SpoolingLogRecordExporter exporter =
-        spoolingThrough(PartialSuccessExporter.build(otlpExporterBuilder(receiver)));
+        spoolingThrough(
+            PartialSuccessExporter.build(otlpExporterBuilder(receiver.logsEndpoint().toString())));
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -332,8 +331,8 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void overflowRecordsAreSpooledAndDelivered() throws IOException {
-    LoopbackCollector collector = collector();
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
 
     exporter.accept(records(0, 100));
 
@@ -344,7 +343,7 @@ class SpoolingLogRecordExporterTest {
   @Test
   void shutdownWithTheCollectorDownKeepsEveryQueuedRecordOnDisk() throws IOException {
     SpoolingLogRecordExporter exporter =
-        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+        spooling(OtlpTestReceiver.refusingLogsEndpoint());
     SdkLoggerProvider provider = provider(exporter, 10_000);
     emit(provider, 5_000);
 
@@ -355,25 +354,25 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void flushToDiskWritesBatchesWithoutTryingTheCollector() throws IOException {
-    LoopbackCollector collector = collector();
-    SpoolingLogRecordExporter exporter = spooling(collector.endpoint());
+    OtlpTestReceiver collector = collector();
+    SpoolingLogRecordExporter exporter = spooling(collector.logsEndpoint().toString());
     exporter.flushToDisk();
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
     assertThat(exporter.stats().spooled()).isEqualTo(10);
-    assertThat(collector.requests()).isZero();
+    assertThat(collector.requests()).isEmpty();
   }
 
   @Test
   void aSpoolLeftByAnEarlierRunIsDeliveredAtStart() throws IOException {
     SpoolingLogRecordExporter earlier =
-        spooling("http://127.0.0.1:" + LoopbackCollector.freePort() + "/v1/logs");
+        spooling(OtlpTestReceiver.refusingLogsEndpoint());
     earlier.export(records(0, 300)).join(10, TimeUnit.SECONDS);
     earlier.shutdown();
-    LoopbackCollector collector = collector();
+    OtlpTestReceiver collector = collector();
 
-    spooling(collector.endpoint());
+    spooling(collector.logsEndpoint().toString());
 
     await().atMost(WAIT).until(() -> collector.uniqueBodies() == 300);
   }

@@ -18,7 +18,9 @@ public final class PartialSuccessException extends Exception {
     this.accepted = batchSize - rejected;
     String message = answer.errorMessage();
     this.collectorMessage =
-        message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message;
+        message.length() > MAX_MESSAGE_CHARS
+            ? message.substring(0, MAX_MESSAGE_CHARS) + "…"
+            : message;
   }
 
   /**

@@ -25,7 +25,9 @@ final class ResponseBodyReadingSender implements HttpSender {
     this.delegate = delegate;
   }
 
-  /** Runs {@code export}; the body of a 2xx answer to the request it sends goes to {@code target}. */
+  /**
+   * Runs {@code export}; the body of a 2xx answer to the request it sends goes to {@code target}.
+   */
   static CompletableResultCode sendingTo(
       Consumer<byte[]> target, Supplier<CompletableResultCode> export) {
     successBodyTarget.set(target);

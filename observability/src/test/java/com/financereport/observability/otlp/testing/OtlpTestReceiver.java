@@ -125,6 +125,36 @@ public final class OtlpTestReceiver implements AutoCloseable {
     return recordCount.get();
   }
 
+  /** The bodies of {@link #records()}, in arrival order. */
+  public List<String> bodies() {
+    return records.stream().map(ReceivedRecord::body).toList();
+  }
+
+  /** How many different bodies arrived in requests answered 200. */
+  public long uniqueBodies() {
+    return records.stream().map(ReceivedRecord::body).distinct().count();
+  }
+
+  /** How many bodies arrived more than once, counting each extra arrival. */
+  public long duplicates() {
+    return records.size() - uniqueBodies();
+  }
+
+  /** http://127.0.0.1:port with a port nothing listens on (yet): connections are refused. */
+  public static String refusingBaseEndpoint() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot find a free port on 127.0.0.1", e);
+    }
+  }
+
+  /** {@link #refusingBaseEndpoint()} with {@value #LOGS_PATH}. */
+  public static String refusingLogsEndpoint() {
+    return refusingBaseEndpoint() + LOGS_PATH;
+  }
+
   /** Waits until at least {@code count} records have been accepted; returns them all. */
   public List<ReceivedRecord> awaitRecords(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
