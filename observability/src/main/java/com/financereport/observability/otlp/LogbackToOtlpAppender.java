@@ -5,11 +5,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.financereport.observability.json.LineFields;
 import com.financereport.observability.redaction.Redactor;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ import org.slf4j.event.KeyValuePair;
  * Maps one Logback event to one OTLP log record, redacted before it enters the SDK: nothing
  * unredacted ever sits in the export queue. The record carries the same view as the stdout line:
  * message, typed key-values and MDC, exception, thread, trace context; the logger becomes the
- * instrumentation scope.
+ * instrumentation scope. A user {@code trace_id} or {@code span_id} that repeats the record's own
+ * trace context is not repeated as an attribute, as the line writes it once.
  *
  * <p>Events of the export's own loggers (the SDK, this package) are never exported: a failing
  * exporter would otherwise feed on its own warnings.
@@ -62,24 +66,33 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
         || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
       return;
     }
+    Context context = Context.current();
     LogRecordBuilder record =
         scopes
             .computeIfAbsent(event.getLoggerName(), loggers::get)
             .logRecordBuilder()
             .setTimestamp(event.getInstant())
-            .setContext(Context.current())
+            .setContext(context)
             .setSeverity(severity(event.getLevel()))
             .setSeverityText(event.getLevel().levelStr)
             .setBody(values.text(event.getFormattedMessage()));
+    SpanContext span = Span.fromContext(context).getSpanContext();
     // User entries first: the fixed attributes set after them always win.
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {
-      mdc.forEach((key, value) -> values.put(record, key, value));
+      mdc.forEach(
+          (key, value) -> {
+            if (!repeatsTheRecordsSpan(span, key, value)) {
+              values.put(record, key, value);
+            }
+          });
     }
     List<KeyValuePair> keyValues = event.getKeyValuePairs();
     if (keyValues != null) {
       for (KeyValuePair pair : keyValues) {
-        values.put(record, pair.key, pair.value);
+        if (!repeatsTheRecordsSpan(span, pair.key, pair.value)) {
+          values.put(record, pair.key, pair.value);
+        }
       }
     }
     record.setAttribute(THREAD_NAME, event.getThreadName());
@@ -105,6 +118,18 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
       }
     }
     record.emit();
+  }
+
+  /**
+   * A user {@code trace_id} or {@code span_id} equal to the record's own: the record carries it in
+   * its trace fields already, as the stdout line writes it once. A different value is kept.
+   */
+  private static boolean repeatsTheRecordsSpan(SpanContext span, String key, Object value) {
+    if (!span.isValid() || key == null) {
+      return false;
+    }
+    return (LineFields.TRACE_ID.equals(key) && span.getTraceId().equals(value))
+        || (LineFields.SPAN_ID.equals(key) && span.getSpanId().equals(value));
   }
 
   static Severity severity(Level level) {

@@ -51,6 +51,22 @@ class OtlpRecordMappingTest {
     return receiver.awaitRecords(1, WAIT).get(0);
   }
 
+  private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+  private static final String SPAN_ID = "b7ad6b7169203331";
+  private static final String OTHER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  /** Logs inside a current span of {@link #TRACE_ID} and {@link #SPAN_ID}; returns the record. */
+  private ReceivedRecord logOneInSpanAndReceive(Runnable logging) {
+    SpanContext span =
+        SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+    return logOneAndReceive(
+        () -> {
+          try (Scope scope = Span.wrap(span).makeCurrent()) {
+            logging.run();
+          }
+        });
+  }
+
   @Test
   void recordsCarryExactlyTheSettingsResource() {
     ReceivedRecord record = logOneAndReceive(() -> fixture.logger("app").info("hello"));
@@ -167,26 +183,55 @@ class OtlpRecordMappingTest {
 
   @Test
   void traceAndSpanIdsComeFromTheCurrentSpan() {
-    String traceId = "0af7651916cd43dd8448eb211c80319c";
-    String spanId = "b7ad6b7169203331";
-    SpanContext span =
-        SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+    ReceivedRecord record = logOneInSpanAndReceive(() -> fixture.logger("app").info("traced"));
 
+    assertThat(HexFormat.of().formatHex(record.record().getTraceId().toByteArray()))
+        .isEqualTo(TRACE_ID);
+    assertThat(HexFormat.of().formatHex(record.record().getSpanId().toByteArray()))
+        .isEqualTo(SPAN_ID);
+  }
+
+  @Test
+  void aUserTraceIdThatRepeatsTheRecordsOwnIsNotRepeatedAsAnAttribute() {
     ReceivedRecord record =
-        logOneAndReceive(
+        logOneInSpanAndReceive(
             () -> {
-              Scope scope = Span.wrap(span).makeCurrent();
+              MDC.put("span_id", SPAN_ID);
               try {
-                fixture.logger("app").info("traced");
+                fixture
+                    .logger("app")
+                    .atInfo()
+                    .addKeyValue("trace_id", TRACE_ID)
+                    .addKeyValue("linked_trace_id", OTHER_TRACE_ID)
+                    .log("HTTP Request");
               } finally {
-                scope.close();
+                MDC.remove("span_id");
               }
             });
 
+    assertThat(record.attributes()).doesNotContainKeys("trace_id", "span_id");
+    assertThat(record.attribute("linked_trace_id")).isEqualTo(OTHER_TRACE_ID);
     assertThat(HexFormat.of().formatHex(record.record().getTraceId().toByteArray()))
-        .isEqualTo(traceId);
-    assertThat(HexFormat.of().formatHex(record.record().getSpanId().toByteArray()))
-        .isEqualTo(spanId);
+        .isEqualTo(TRACE_ID);
+  }
+
+  @Test
+  void aUserTraceIdThatDiffersFromTheRecordsOwnIsKept() {
+    ReceivedRecord record =
+        logOneInSpanAndReceive(
+            () ->
+                fixture.logger("app").atInfo().addKeyValue("trace_id", OTHER_TRACE_ID).log("linked"));
+
+    assertThat(record.attribute("trace_id")).isEqualTo(OTHER_TRACE_ID);
+  }
+
+  @Test
+  void withoutASpanAUserTraceIdIsAnAttribute() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> fixture.logger("app").atInfo().addKeyValue("trace_id", TRACE_ID).log("untraced"));
+
+    assertThat(record.attribute("trace_id")).isEqualTo(TRACE_ID);
   }
 
   @Test
