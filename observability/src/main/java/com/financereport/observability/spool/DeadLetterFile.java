@@ -30,22 +30,26 @@ final class DeadLetterFile {
   private final Path previous;
   private final long maxBytes;
   private final SpoolRecordCodec codec;
+  private final SpoolCounters counters;
   private boolean rejectionReported;
   private boolean failureReported;
 
-  DeadLetterFile(Path directory, long maxBytes, SpoolRecordCodec codec) {
+  DeadLetterFile(Path directory, long maxBytes, SpoolRecordCodec codec, SpoolCounters counters) {
     this.file = directory.resolve(FILE_NAME);
     this.previous = directory.resolve(PREVIOUS_FILE_NAME);
     this.maxBytes = maxBytes;
     this.codec = codec;
+    this.counters = counters;
   }
 
   /**
    * Appends a batch the collector refused {@code refused} records of: all of it, or, for a partial
-   * success, some it does not name, so the whole batch is kept and the reason says how many. Warns
-   * on the first refusal only. Returns false (and warns once) when the batch could not be written.
+   * success, some it does not name, so the whole batch is kept and the reason says how many. Counts
+   * the {@code refused} as dead-lettered, and warns on the first refusal only. Returns false (and
+   * warns once) when the batch could not be written.
    */
   synchronized boolean append(Collection<LogRecordData> records, long refused, String reason) {
+    counters.deadLettered.addAndGet(refused);
     if (!rejectionReported) {
       rejectionReported = true;
       logger.warn(

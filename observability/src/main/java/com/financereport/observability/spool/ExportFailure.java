@@ -22,15 +22,7 @@ record ExportFailure(boolean retryable, String description) {
 
   static ExportFailure of(Throwable failure) {
     if (failure instanceof PartialSuccessException partial) {
-      String message = partial.collectorMessage();
-      return new ExportFailure(
-          false,
-          "partial success, "
-              + partial.rejected()
-              + " of "
-              + (partial.accepted() + partial.rejected())
-              + " refused"
-              + (message.isBlank() ? "" : ": " + message));
+      return new ExportFailure(false, partial.reason());
     }
     if (failure instanceof FailedExportException.HttpExportException http
         && http.failedWithResponse()) {

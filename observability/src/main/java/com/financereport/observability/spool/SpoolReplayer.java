@@ -142,7 +142,6 @@ final class SpoolReplayer {
           int size = pending.records().size();
           long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
           counters.replayed.addAndGet(size - refused);
-          counters.deadLettered.addAndGet(refused);
           counters.dropped.addAndGet(refused); // no export result reports these
           deadLetters.append(pending.records(), refused, failure.description());
           spool.acknowledge(pending);

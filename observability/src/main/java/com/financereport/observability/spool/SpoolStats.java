@@ -11,8 +11,9 @@ package com.financereport.observability.spool;
  * @param droppedForBudget records discarded, oldest first, to stay within the byte budget or the age
  *     limit
  * @param corruptSkipped spooled lines skipped because their checksum failed or they were torn
- * @param deadLettered records the collector refused for good (400, other 4xx), written to the
- *     dead-letter file instead of being retried; where they went, not an extra loss to add
+ * @param deadLettered records the collector refused for good (400, other 4xx, the refused part of a
+ *     partial success), set aside in the dead-letter file instead of being retried; where they
+ *     went, not an extra loss to add
  * @param dropped records lost that no failed {@code export} result reported: overflow the spool
  *     could not keep (directory or disk unusable, hand-off full, shut down) and spooled records the
  *     collector refused on replay

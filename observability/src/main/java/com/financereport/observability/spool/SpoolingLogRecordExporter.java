@@ -81,7 +81,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             codec,
             () -> wakeTarget[0].wake());
     this.deadLetters =
-        new DeadLetterFile(settings.directory(), Math.max(1 << 20, settings.maxBytes() / 16), codec);
+        new DeadLetterFile(
+            settings.directory(), Math.max(1 << 20, settings.maxBytes() / 16), codec, counters);
     this.replayer =
         new SpoolReplayer(
             spool,
@@ -145,9 +146,10 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
               return;
             }
             if (!failure.retryable()) {
-              long refused = PartialSuccessException.undelivered(cause, records.size());
-              counters.deadLettered.addAndGet(refused);
-              deadLetters.append(records, refused, failure.description());
+              deadLetters.append(
+                  records,
+                  PartialSuccessException.undelivered(cause, records.size()),
+                  failure.description());
             }
             if (cause != null) {
               result.failExceptionally(cause);

@@ -50,8 +50,21 @@ public final class PartialSuccessException extends Exception {
     return "the collector refused "
         + rejected
         + " of "
-        + (accepted + rejected)
+        + batch()
         + " records (partial success)"
-        + (collectorMessage.isBlank() ? "" : ": " + collectorMessage);
+        + withCollectorMessage();
+  }
+
+  /** The short form for a dead-letter line: "partial success, 3 of 512 refused: <its message>". */
+  public String reason() {
+    return "partial success, " + rejected + " of " + batch() + " refused" + withCollectorMessage();
+  }
+
+  private long batch() {
+    return accepted + rejected;
+  }
+
+  private String withCollectorMessage() {
+    return collectorMessage.isBlank() ? "" : ": " + collectorMessage;
   }
 }
