@@ -11,7 +11,9 @@
 # latency (wrk, whole run), and the server's CPU time per request (user + system of the whole JVM,
 # from /proc, so it counts the export threads too), split by thread group (Jetty request threads,
 # the SDK's batch processor, the HTTP client's threads, GC, JIT). Then the medians and the
-# export cost as a share of throughput. Nothing leaves 127.0.0.1.
+# export cost as a share of throughput. The sink's own CPU per request is printed too: it stands in
+# for a collector on another host but shares these cores, so its work is part of the measured
+# cost here; so is wrk's, printed beside it. Nothing leaves 127.0.0.1.
 #
 # Usage: bench/load/backend-load.sh            (build first: mvn -B -q -pl backend -am package -DskipTests)
 # Tunables (environment): ROUNDS=3 DURATION=30 WARMUP=60 THREADS=1 CONNECTIONS=16 PORT=18080
@@ -76,9 +78,11 @@ median() {
   sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
-# Requests the backend has logged so far: one "HTTP Request" line each.
-requests_logged() {
-  grep -c '"message":"HTTP Request"' "$1" || true
+# Requests the backend logged between two sizes of its stdout file: one "HTTP Request" line each.
+# Sizes are taken at the window's edges (instant, unlike counting lines in a file of a gigabyte);
+# the lines are counted once the run is over.
+requests_logged_between() {
+  tail -c +"$(($2 + 1))" "$1" | head -c "$(($3 - $2))" | grep -c '"message":"HTTP Request"' || true
 }
 
 # run_case NAME [VAR=value ...]: a fresh backend with a clean environment plus the given variables,
@@ -90,36 +94,44 @@ run_case() {
     java -jar "$JAR" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr" &
   BACKEND_PID=$!
   wait_for "http://127.0.0.1:$PORT/api/ping"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP + DURATION + 1))s" --latency \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP + DURATION + 5))s" --latency \
     "http://127.0.0.1:$PORT/api/ping" >"$WORK/$name.wrk" &
   local wrk_pid=$!
   sleep "$WARMUP"
-  local cpu_before lines_before start end
+  local cpu_before sink_before wrk_before size_before start end
   start="$(date +%s.%N)"
+  size_before="$(stat -c %s "$WORK/$name.stdout")"
   cpu_before="$(cpu_ticks "$BACKEND_PID")"
+  sink_before="$(cpu_ticks "$SINK_PID")"
+  wrk_before="$(cpu_ticks "$wrk_pid")"
   thread_ticks "$BACKEND_PID" >"$WORK/$name.threads-before"
-  lines_before="$(requests_logged "$WORK/$name.stdout")"
   sleep "$DURATION"
+  local cpu_after sink_after wrk_after size_after
   end="$(date +%s.%N)"
-  local cpu_after lines_after
+  size_after="$(stat -c %s "$WORK/$name.stdout")"
   cpu_after="$(cpu_ticks "$BACKEND_PID")"
+  sink_after="$(cpu_ticks "$SINK_PID")"
+  wrk_after="$(cpu_ticks "$wrk_pid")"
   thread_ticks "$BACKEND_PID" >"$WORK/$name.threads-after"
-  lines_after="$(requests_logged "$WORK/$name.stdout")"
   wait "$wrk_pid"
   kill "$BACKEND_PID"; wait "$BACKEND_PID" 2>/dev/null || true
   BACKEND_PID=""
-  local rps p99 requests cpu_us
-  requests=$((lines_after - lines_before))
+  local rps p99 requests cpu_us sink_us wrk_us
+  requests="$(requests_logged_between "$WORK/$name.stdout" "$size_before" "$size_after")"
   rps="$(awk -v n="$requests" -v a="$start" -v b="$end" 'BEGIN {printf "%.0f", n / (b - a)}')"
   p99="$(awk '$1 == "99%" {print $2}' "$WORK/$name.wrk")"
   cpu_us="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
-  printf '%-12s round %s  %10s req/s   p99 %8s (whole run)   server CPU %6s us/request\n' "$name" "$ROUND" "$rps" "$p99" "$cpu_us"
+  sink_us="$(awk -v t="$((sink_after - sink_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
+  wrk_us="$(awk -v t="$((wrk_after - wrk_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
+  printf '%-12s round %s  %10s req/s   p99 %8s (whole run)   CPU us/request: server %5s  wrk %5s  sink %4s\n' \
+    "$name" "$ROUND" "$rps" "$p99" "$cpu_us" "$wrk_us" "$sink_us"
   # Threads that exited in the window (a thread that ended) are left out; the process figure above has them.
   awk -v hz="$CLOCK_TICKS" -v n="$requests" 'NR == FNR {b[$1] = $2; next}
     {us = ($2 - b[$1]) * 1e6 / hz / n; if (us >= 0.1) printf "    %-24s %6.1f us/request\n", $1, us}' \
     "$WORK/$name.threads-before" "$WORK/$name.threads-after" | sort -k2 -rn
   echo "$rps" >>"$WORK/$name.rps"
   echo "$cpu_us" >>"$WORK/$name.cpu"
+  echo "$sink_us" >>"$WORK/$name.sink"
 }
 
 echo "finance-report-backend load: GET /api/ping, ${ROUNDS} rounds of ${WARMUP}s warm-up + ${DURATION}s, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, the server and the sink"
@@ -144,6 +156,7 @@ export_rps="$(median <"$WORK/otlp-export.rps")"
 base_cpu="$(median <"$WORK/stdout-only.cpu")"
 export_cpu="$(median <"$WORK/otlp-export.cpu")"
 echo "median stdout-only ${base_rps} req/s, ${base_cpu} us CPU/request | otlp-export ${export_rps} req/s, ${export_cpu} us CPU/request"
+echo "median CPU of the sink (the collector's stand-in, on the same cores) in the export case: $(median <"$WORK/otlp-export.sink") us/request"
 awk -v a="$base_rps" -v b="$export_rps" -v c="$base_cpu" -v d="$export_cpu" \
   'BEGIN {printf "export costs %.1f%% of throughput (median) and %.1f%% more server CPU per request\n", (a - b) * 100 / a, (d - c) * 100 / c}'
 # Round by round (each pair ran back to back), the median of the per-round costs.

@@ -1,0 +1,163 @@
+package com.financereport.bench.marshal;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
+import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.LogRecordProcessor;
+import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The OpenTelemetry SDK's own work per exported record, with no network, no queue and no thread
+ * hand-off: the floor under any stack that exports through the SDK, ours and the peers alike. Each
+ * operation is one record of the backend's "HTTP Request" line (6 attributes, a trace context,
+ * the backend's 4-attribute resource), in batches of 2048 as our export sends them.
+ *
+ * <ul>
+ *   <li>{@code build}: the record built and emitted through the SDK's logger (what an appender's
+ *       {@code emit} costs the application thread, less the mapping);
+ *   <li>{@code copy}: {@code toLogRecordData}, the immutable copy the batch processor makes of
+ *       every record it takes from its queue;
+ *   <li>{@code marshalReusable} / {@code marshalImmutable}: the protobuf body, with the exporter's
+ *       default memory mode (REUSABLE_DATA) and the other one.
+ * </ul>
+ *
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar MarshalBenchmark}
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@State(Scope.Benchmark)
+public class MarshalBenchmark {
+  static final int BATCH = 2048;
+
+  private final List<ReadWriteLogRecord> emitted = new ArrayList<>(BATCH);
+  private final List<LogRecordData> copies = new ArrayList<>(BATCH);
+  private final LowAllocationLogsRequestMarshaler reusable = new LowAllocationLogsRequestMarshaler();
+  private final OutputStream discard = OutputStream.nullOutputStream();
+  private final String[] requestIds = new String[BATCH];
+  private Logger logger;
+  private Context traced;
+
+  @Setup
+  public void records() {
+    LogRecordProcessor keep =
+        new LogRecordProcessor() {
+          @Override
+          public void onEmit(Context context, ReadWriteLogRecord record) {
+            emitted.add(record);
+          }
+
+          @Override
+          public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+          }
+        };
+    logger =
+        SdkLoggerProvider.builder()
+            .setResource(
+                Resource.create(
+                    Attributes.builder()
+                        .put("service.name", "finance-report-backend")
+                        .put("service.version", "unknown")
+                        .put("deployment.environment", "development")
+                        .put("deployment.environment.name", "development")
+                        .build()))
+            .addLogRecordProcessor(keep)
+            .build()
+            .get("com.financereport.backend.http.RequestLog");
+    traced =
+        Context.root()
+            .with(
+                Span.wrap(
+                    SpanContext.create(
+                        "89fc2f0772950567d56f962035ae3392",
+                        "0d20f1184a4250fb",
+                        TraceFlags.getSampled(),
+                        TraceState.getDefault())));
+    for (int i = 0; i < BATCH; i++) {
+      requestIds[i] = UUID.randomUUID().toString();
+    }
+    build();
+    copy();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<ReadWriteLogRecord> build() {
+    emitted.clear();
+    for (int i = 0; i < BATCH; i++) {
+      logger
+          .logRecordBuilder()
+          .setContext(traced)
+          .setSeverity(Severity.INFO)
+          .setSeverityText("INFO")
+          .setBody("HTTP Request")
+          .setTimestamp(1_764_000_000_000L + i, TimeUnit.MILLISECONDS)
+          .setAttribute("request_id", requestIds[i])
+          .setAttribute("method", "GET")
+          .setAttribute("route", "/api/ping")
+          .setAttribute("status_code", 200L)
+          .setAttribute("duration_ms", 0.006)
+          .setAttribute("thread.name", "JettyServerThreadPool-40")
+          .emit();
+    }
+    return emitted;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<LogRecordData> copy() {
+    copies.clear();
+    for (ReadWriteLogRecord record : emitted) {
+      copies.add(record.toLogRecordData());
+    }
+    return copies;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalReusable() throws IOException {
+    reusable.initialize(copies);
+    try {
+      reusable.writeBinaryTo(discard);
+    } finally {
+      reusable.reset();
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalImmutable() throws IOException {
+    LogsRequestMarshaler.create(copies).writeBinaryTo(discard);
+  }
+}
