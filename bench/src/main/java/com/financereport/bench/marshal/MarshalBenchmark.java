@@ -1,6 +1,8 @@
 package com.financereport.bench.marshal;
 
+import com.financereport.observability.otlp.record.RecordEmitter;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
@@ -10,6 +12,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
 import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
+import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -45,8 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code emit} costs the application thread, less the mapping);
  *   <li>{@code copy}: {@code toLogRecordData}, the immutable copy the batch processor makes of
  *       every record it takes from its queue;
- *   <li>{@code marshalReusable} / {@code marshalImmutable}: the protobuf body, with the exporter's
- *       default memory mode (REUSABLE_DATA) and the other one.
+ *   <li>{@code buildDirect}: the same record built by our {@link RecordEmitter}, immutable at
+ *       once, so that it stands for both {@code build} and {@code copy} (its copy is itself);
+ *   <li>{@code marshalReusable} / {@code marshalImmutable}: the protobuf body of the SDK's
+ *       records, with the exporter's default memory mode (REUSABLE_DATA) and the other one;
+ *       {@code marshalDirect}: the body of our records, REUSABLE_DATA.
  * </ul>
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar MarshalBenchmark}
@@ -62,39 +68,33 @@ public class MarshalBenchmark {
 
   private final List<ReadWriteLogRecord> emitted = new ArrayList<>(BATCH);
   private final List<LogRecordData> copies = new ArrayList<>(BATCH);
+  private final List<ReadWriteLogRecord> direct = new ArrayList<>(BATCH);
+  private final List<LogRecordData> directData = new ArrayList<>(BATCH);
   private final LowAllocationLogsRequestMarshaler reusable = new LowAllocationLogsRequestMarshaler();
   private final OutputStream discard = OutputStream.nullOutputStream();
   private final String[] requestIds = new String[BATCH];
   private Logger logger;
+  private RecordEmitter emitter;
   private Context traced;
 
   @Setup
   public void records() {
-    LogRecordProcessor keep =
-        new LogRecordProcessor() {
-          @Override
-          public void onEmit(Context context, ReadWriteLogRecord record) {
-            emitted.add(record);
-          }
-
-          @Override
-          public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-          }
-        };
+    Resource resource =
+        Resource.create(
+            Attributes.builder()
+                .put("service.name", "finance-report-backend")
+                .put("service.version", "unknown")
+                .put("deployment.environment", "development")
+                .put("deployment.environment.name", "development")
+                .build());
     logger =
         SdkLoggerProvider.builder()
-            .setResource(
-                Resource.create(
-                    Attributes.builder()
-                        .put("service.name", "finance-report-backend")
-                        .put("service.version", "unknown")
-                        .put("deployment.environment", "development")
-                        .put("deployment.environment.name", "development")
-                        .build()))
-            .addLogRecordProcessor(keep)
+            .setResource(resource)
+            .addLogRecordProcessor(keepingIn(emitted))
             .build()
             .get("com.financereport.backend.http.RequestLog");
+    emitter =
+        new RecordEmitter(resource, keepingIn(direct), Clock.getDefault());
     traced =
         Context.root()
             .with(
@@ -109,6 +109,39 @@ public class MarshalBenchmark {
     }
     build();
     copy();
+    buildDirect();
+    direct.forEach(record -> directData.add(record.toLogRecordData()));
+  }
+
+  /** A processor that only keeps what is emitted, for the benchmarks that follow. */
+  private static LogRecordProcessor keepingIn(List<ReadWriteLogRecord> records) {
+    return new LogRecordProcessor() {
+      @Override
+      public void onEmit(Context context, ReadWriteLogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+      }
+    };
+  }
+
+  /** The backend's "HTTP Request" record, number {@code i} of a batch, on either builder. */
+  private LogRecordBuilder requestLine(LogRecordBuilder builder, int i) {
+    return builder
+        .setContext(traced)
+        .setSeverity(Severity.INFO)
+        .setSeverityText("INFO")
+        .setBody("HTTP Request")
+        .setTimestamp(1_764_000_000_000L + i, TimeUnit.MILLISECONDS)
+        .setAttribute("request_id", requestIds[i])
+        .setAttribute("method", "GET")
+        .setAttribute("route", "/api/ping")
+        .setAttribute("status_code", 200L)
+        .setAttribute("duration_ms", 0.006)
+        .setAttribute("thread.name", "JettyServerThreadPool-40");
   }
 
   @Benchmark
@@ -116,20 +149,7 @@ public class MarshalBenchmark {
   public List<ReadWriteLogRecord> build() {
     emitted.clear();
     for (int i = 0; i < BATCH; i++) {
-      logger
-          .logRecordBuilder()
-          .setContext(traced)
-          .setSeverity(Severity.INFO)
-          .setSeverityText("INFO")
-          .setBody("HTTP Request")
-          .setTimestamp(1_764_000_000_000L + i, TimeUnit.MILLISECONDS)
-          .setAttribute("request_id", requestIds[i])
-          .setAttribute("method", "GET")
-          .setAttribute("route", "/api/ping")
-          .setAttribute("status_code", 200L)
-          .setAttribute("duration_ms", 0.006)
-          .setAttribute("thread.name", "JettyServerThreadPool-40")
-          .emit();
+      requestLine(logger.logRecordBuilder(), i).emit();
     }
     return emitted;
   }
@@ -142,6 +162,27 @@ public class MarshalBenchmark {
       copies.add(record.toLogRecordData());
     }
     return copies;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public List<ReadWriteLogRecord> buildDirect() {
+    direct.clear();
+    for (int i = 0; i < BATCH; i++) {
+      requestLine(emitter.builder("com.financereport.backend.http.RequestLog"), i).emit();
+    }
+    return direct;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalDirect() throws IOException {
+    reusable.initialize(directData);
+    try {
+      reusable.writeBinaryTo(discard);
+    } finally {
+      reusable.reset();
+    }
   }
 
   @Benchmark

@@ -7,24 +7,23 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.financereport.observability.json.LineFields;
 import com.financereport.observability.redaction.Redactor;
-import io.opentelemetry.api.logs.LogRecordBuilder;
-import io.opentelemetry.api.logs.Logger;
-import io.opentelemetry.api.logs.LoggerProvider;
+import com.financereport.observability.otlp.record.ExportRecordBuilder;
+import com.financereport.observability.otlp.record.RecordEmitter;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.KeyValuePair;
 
 /**
  * Maps one Logback event to one OTLP log record, redacted before it enters the SDK: nothing
- * unredacted ever sits in the export queue. The record carries the same view as the stdout line:
- * message, typed key-values and MDC, exception, thread, trace context; the logger becomes the
- * instrumentation scope. A user {@code trace_id} or {@code span_id} that repeats the record's own
- * trace context is not repeated as an attribute, as the line writes it once.
+ * unredacted ever sits in the export queue. The record is built once, immutable, by a {@link
+ * RecordEmitter}, and goes from there to the SDK's batch processor. It carries the same view as
+ * the stdout line: message, typed key-values and MDC, exception, thread, trace context; the logger
+ * becomes the instrumentation scope. A user {@code trace_id} or {@code span_id} that repeats the
+ * record's own trace context is not repeated as an attribute, as the line writes it once.
  *
  * <p>Events of the export's own loggers (the SDK, this package) are never exported: a failing
  * exporter would otherwise feed on its own warnings.
@@ -35,9 +34,7 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
   static final String EXCEPTION_MESSAGE = "exception.message";
   static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
 
-  private final LoggerProvider loggers;
-  // The SDK builds a scope lookup key per call; one map hit per event is cheaper.
-  private final ConcurrentHashMap<String, Logger> scopes = new ConcurrentHashMap<>();
+  private final RecordEmitter records;
   private final AttributeValues values;
   private final Redactor redactor;
   private final Level exportLevel;
@@ -45,13 +42,13 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private final int maxStackTraceBytes;
 
   LogbackToOtlpAppender(
-      LoggerProvider loggers,
+      RecordEmitter records,
       Redactor redactor,
       Level exportLevel,
       boolean codeAttributes,
       int maxValueBytes,
       int maxStackTraceBytes) {
-    this.loggers = loggers;
+    this.records = records;
     this.redactor = redactor;
     this.values = new AttributeValues(redactor, maxValueBytes);
     this.exportLevel = exportLevel;
@@ -67,10 +64,9 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     Context context = Context.current();
-    LogRecordBuilder record =
-        scopes
-            .computeIfAbsent(event.getLoggerName(), loggers::get)
-            .logRecordBuilder()
+    ExportRecordBuilder record =
+        records
+            .builder(event.getLoggerName())
             .setTimestamp(event.getInstant())
             .setContext(context)
             .setSeverity(severity(event.getLevel()))

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import com.financereport.observability.ObservabilityRuntime;
+import com.financereport.observability.otlp.record.RecordEmitter;
 import com.financereport.observability.otlp.response.PartialSuccessExporter;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
@@ -13,8 +14,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.resources.Resource;
@@ -31,7 +32,7 @@ import java.util.function.UnaryOperator;
  * never exported, and shutdown flushes for a bounded time.
  *
  * <pre>
- * Logback event ─ LogbackToOtlpAppender (redact, map) ─ SdkLoggerProvider
+ * Logback event ─ LogbackToOtlpAppender (redact, map) ─ RecordEmitter (one immutable record)
  *   ─ QueueAdmissionProcessor ─(full)→ OverflowSink (counts drops; a spool may take them)
  *   ─ BatchLogRecordProcessor ─ ConcurrentExports (up to N requests on the wire)
  *   ─ InFlightTrackingExporter
@@ -149,16 +150,12 @@ public final class OtlpLogExport implements AutoCloseable {
             .setMaxExportBatchSize(Math.min(export.maxExportBatchSize(), queueSize))
             .setExporterTimeout(export.exportTimeout())
             .build();
-    SdkLoggerProvider provider =
-        SdkLoggerProvider.builder()
-            .setResource(resource(settings))
-            .addLogRecordProcessor(
-                new QueueAdmissionProcessor(batch, inFlight, overflow, waitGate, exports))
-            .build();
+    QueueAdmissionProcessor processor =
+        new QueueAdmissionProcessor(batch, inFlight, overflow, waitGate, exports);
 
     LogbackToOtlpAppender appender =
         new LogbackToOtlpAppender(
-            provider,
+            new RecordEmitter(resource(settings), processor, Clock.getDefault()),
             runtime.redactor(),
             Level.toLevel(export.exportLevel(), Level.INFO),
             export.codeAttributes(),
@@ -169,7 +166,7 @@ public final class OtlpLogExport implements AutoCloseable {
 
     ShutdownFlush shutdownFlush =
         new ShutdownFlush(
-            provider,
+            processor,
             inFlight,
             counters,
             () -> extensions.beforeShutdown().accept(counters.snapshot()),

@@ -3,7 +3,7 @@ package com.financereport.observability.otlp;
 import ch.qos.logback.classic.Logger;
 import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * must not keep the JVM alive. What could not be delivered is counted and said once.
  */
 final class ShutdownFlush {
-  private final SdkLoggerProvider provider;
+  private final LogRecordProcessor processor;
   private final InFlightRecords inFlight;
   private final ExportCounters counters;
   private final Runnable beforeShutdown;
@@ -23,14 +23,14 @@ final class ShutdownFlush {
   private final AtomicBoolean done = new AtomicBoolean();
 
   ShutdownFlush(
-      SdkLoggerProvider provider,
+      LogRecordProcessor processor,
       InFlightRecords inFlight,
       ExportCounters counters,
       Runnable beforeShutdown,
       Logger report,
       PrintStream fallback) {
     this.beforeShutdown = beforeShutdown;
-    this.provider = provider;
+    this.processor = processor;
     this.inFlight = inFlight;
     this.counters = counters;
     this.report = report;
@@ -47,7 +47,7 @@ final class ShutdownFlush {
     }
     long droppedBefore = counters.dropped();
     beforeShutdown.run();
-    CompletableResultCode result = provider.shutdown();
+    CompletableResultCode result = processor.shutdown();
     result.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
     // Still in memory, plus what the final flush tried and lost.
     long undelivered = inFlight.unsettled() + (counters.dropped() - droppedBefore);

@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.record.ExportRecord;
 import com.financereport.observability.spool.RecentOrigins.Origin;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
@@ -392,7 +393,7 @@ final class SpoolRecordCodec {
               TraceState.getDefault());
     }
     Object body = json.get("body");
-    return new SpooledLogRecord(
+    return new ExportRecord(
         origin.resource(),
         origin.scope(),
         (Long) json.get("time"),

@@ -182,6 +182,44 @@ class OtlpRecordMappingTest {
   }
 
   @Test
+  void aKeyValueReplacesAnMdcEntryOfTheSameNameWhateverItsType() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> {
+              MDC.put("attempt", "first");
+              try {
+                fixture.logger("app").atInfo().addKeyValue("attempt", 2).log("retried");
+              } finally {
+                MDC.remove("attempt");
+              }
+            });
+
+    assertThat(record.record().getAttributesList())
+        .filteredOn(attribute -> attribute.getKey().equals("attempt"))
+        .singleElement()
+        .satisfies(attribute -> assertThat(attribute.getValue().getIntValue()).isEqualTo(2));
+    assertThat(record.record().getDroppedAttributesCount()).isEqualTo(1);
+  }
+
+  @Test
+  void attributesBeyondTheSdksLimitOf128AreCountedAsDropped() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () -> {
+              var event = fixture.logger("app").atInfo();
+              for (int i = 0; i < 200; i++) {
+                event = event.addKeyValue("k" + i, i);
+              }
+              event.log("wide");
+            });
+
+    // 200 key-values and thread.name: the first 128 names are kept, 73 are dropped and counted.
+    assertThat(record.record().getAttributesCount()).isEqualTo(128);
+    assertThat(record.record().getDroppedAttributesCount()).isEqualTo(73);
+    assertThat(record.attributes()).containsKeys("k0", "k127").doesNotContainKeys("k128");
+  }
+
+  @Test
   void traceAndSpanIdsComeFromTheCurrentSpan() {
     ReceivedRecord record = logOneInSpanAndReceive(() -> fixture.logger("app").info("traced"));
 

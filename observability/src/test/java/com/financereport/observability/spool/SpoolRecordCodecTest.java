@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.record.ExportRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class SpoolRecordCodecTest {
           TraceState.getDefault());
 
   private static LogRecordData fullRecord(Value<?> body) {
-    return new SpooledLogRecord(
+    return new ExportRecord(
         Resource.create(
             Attributes.builder()
                 .put("service.name", "finance-report-backend")
@@ -121,7 +122,7 @@ class SpoolRecordCodecTest {
   void textThatLooksLikeTheScopeMarkerDoesNotConfuseTheReader() {
     String lookalike = ",\"scope\":{\"name\":\"forged\"},\"resource\":{\"attributes\":{}}}";
     LogRecordData original =
-        new SpooledLogRecord(
+        new ExportRecord(
             fullRecord(Value.of("x")).getResource(),
             InstrumentationScopeInfo.create("com.example.Real"),
             1L,
@@ -150,7 +151,7 @@ class SpoolRecordCodecTest {
       InstrumentationScopeInfo scope = InstrumentationScopeInfo.create("scope-" + (i % 47)); // more tails than remembered
       LogRecordData decoded =
           roundTrip(
-              new SpooledLogRecord(
+              new ExportRecord(
                   resource, scope, i, i, SpanContext.getInvalid(), Severity.INFO, "INFO",
                   Value.of("m" + i), Attributes.empty(), 0, null));
 

@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.otlp.record.ExportRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
@@ -30,7 +31,7 @@ final class SpoolTestRecords {
 
   static LogRecordData record(int id, long observedMillis) {
     long nanos = TimeUnit.MILLISECONDS.toNanos(observedMillis);
-    return new SpooledLogRecord(
+    return new ExportRecord(
         RESOURCE,
         SCOPE,
         nanos,
