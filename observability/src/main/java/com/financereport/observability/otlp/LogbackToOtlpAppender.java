@@ -10,7 +10,6 @@ import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.otlp.record.ExportRecordBuilder;
 import com.financereport.observability.otlp.record.RecordEmitter;
 import io.opentelemetry.api.logs.Severity;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.util.List;
@@ -63,16 +62,15 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
         || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
       return;
     }
-    Context context = Context.current();
     ExportRecordBuilder record =
         records
             .builder(event.getLoggerName())
             .setTimestamp(event.getInstant())
-            .setContext(context)
+            .setContext(Context.current())
             .setSeverity(severity(event.getLevel()))
             .setSeverityText(event.getLevel().levelStr)
             .setBody(values.text(event.getFormattedMessage()));
-    SpanContext span = Span.fromContext(context).getSpanContext();
+    SpanContext span = record.spanContext();
     // User entries first: the fixed attributes set after them always win.
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {

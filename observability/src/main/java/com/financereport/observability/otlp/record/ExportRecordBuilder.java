@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public final class ExportRecordBuilder implements LogRecordBuilder {
   private long timestampEpochNanos;
   private long observedTimestampEpochNanos;
   private Context context;
+  private SpanContext spanContext;
   private Severity severity = Severity.UNDEFINED_SEVERITY_NUMBER;
   private String severityText;
   private Value<?> body;
@@ -59,7 +61,13 @@ public final class ExportRecordBuilder implements LogRecordBuilder {
   @Override
   public ExportRecordBuilder setContext(Context context) {
     this.context = context;
+    this.spanContext = context == null ? null : Span.fromContext(context).getSpanContext();
     return this;
+  }
+
+  /** The span of the context set so far (of the current context when none was set). */
+  public SpanContext spanContext() {
+    return spanContext != null ? spanContext : Span.fromContext(Context.current()).getSpanContext();
   }
 
   @Override
@@ -127,6 +135,8 @@ public final class ExportRecordBuilder implements LogRecordBuilder {
   @Override
   public void emit() {
     Context recordContext = context == null ? Context.current() : context;
+    SpanContext span =
+        spanContext != null ? spanContext : Span.fromContext(recordContext).getSpanContext();
     long observed =
         observedTimestampEpochNanos == 0 ? emitter.clock().now() : observedTimestampEpochNanos;
     Attributes recordAttributes = attributes == null ? Attributes.empty() : attributes;
@@ -137,7 +147,7 @@ public final class ExportRecordBuilder implements LogRecordBuilder {
             scope,
             timestampEpochNanos,
             observed,
-            Span.fromContext(recordContext).getSpanContext(),
+            span,
             severity,
             severityText,
             body,
