@@ -1,34 +1,38 @@
 #!/usr/bin/env bash
 # Load benchmark of the reference backend: wrk against GET /api/ping, with stdout logging only and
-# with OTLP export to a local sink on 127.0.0.1, alternating the two for ROUNDS rounds so that
-# drift on a shared machine hits both alike. Each case gets a fresh JVM and one continuous wrk run:
-# WARMUP seconds, then DURATION seconds measured. The warm-up is long because the export case
-# settles late: in one 120 s run its server CPU per request fell from 84 us (15-30 s) to 73 us
-# (90-105 s) while the stdout-only case was flat at 60-62 us from 15 s on (C2 still compiling the
-# export path).
+# with OTLP export to a local sink on 127.0.0.1, as an interleaved A/B test.
 #
-# Prints, per run: requests/s in the measured window (from the backend's own request lines), p99
-# latency (wrk, whole run), and the server's CPU time per request (user + system of the whole JVM,
-# from /proc, so it counts the export threads too), split by thread group (Jetty request threads,
-# the SDK's batch processor, the HTTP client's threads, GC, JIT). Then the medians and the
-# export cost as a share of throughput. The sink's own CPU per request is printed too: it stands in
-# for a collector on another host but shares these cores, so its work is part of the measured
-# cost here; so is wrk's, printed beside it. Nothing leaves 127.0.0.1.
+# Both backends run at once, one per port, and wrk loads one of them at a time in short windows:
+# WARMUP seconds of alternating windows per backend first (not measured: the export case keeps the
+# JIT busy for about 200 s, see bench/results/backend-load-interleaved.txt), then ROUNDS pairs of
+# measured windows, in the order stdout/export, export/stdout, stdout/export ... so that a drift of
+# the shared machine inside a pair cancels over two pairs. Each pair's cost is
+# (stdout - export) / stdout of the two windows' requests/s; the result is the median over pairs.
+# An earlier version gave each case its own JVM and one 90 s run per round; on this machine the
+# stdout-only case alone then moved by up to 25% from one round to the next (the slow phases of
+# the host last minutes), far more than the effect measured.
+#
+# Prints, per pair: requests/s and p99 of both windows (wrk) and the pair's cost; then, over the
+# whole measured phase, each backend's CPU time per request (user + system of the whole JVM, from
+# /proc, so it counts the export threads too), split by thread group, and the sink's. The sink
+# stands in for a collector on another host but shares these cores, so its work is part of the
+# measured cost here. Nothing leaves 127.0.0.1.
 #
 # Usage: bench/load/backend-load.sh            (build first: mvn -B -q -pl backend -am package -DskipTests)
-# Tunables (environment): ROUNDS=3 DURATION=30 WARMUP=60 THREADS=1 CONNECTIONS=16 PORT=18080
-#   SINK_PORT=14318 EXPORT_ENV="OTEL_EXPORTER_OTLP_COMPRESSION=gzip ..." (extra variables for the
-#   export case)
+# Tunables (environment): ROUNDS=40 WINDOW=15 WARMUP=180 THREADS=1 CONNECTIONS=16 PORT=18080
+#   (the export backend listens on PORT+1) SINK_PORT=14318
+#   EXPORT_ENV="OTEL_EXPORTER_OTLP_COMPRESSION=gzip ..." (extra variables for the export case)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JAR="$ROOT/backend/target/finance-report-backend.jar"
-ROUNDS="${ROUNDS:-3}"
-DURATION="${DURATION:-30}"
-WARMUP="${WARMUP:-60}"
+ROUNDS="${ROUNDS:-40}"
+WINDOW="${WINDOW:-15}"
+WARMUP="${WARMUP:-180}"
 THREADS="${THREADS:-1}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT="${PORT:-18080}"
+EXPORT_PORT="$((PORT + 1))"
 SINK_PORT="${SINK_PORT:-14318}"
 EXPORT_ENV="${EXPORT_ENV:-}"
 WORK="$(mktemp -d)"
@@ -36,18 +40,21 @@ CLOCK_TICKS="$(getconf CLK_TCK)"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -pl backend -am package -DskipTests" >&2; exit 2; }
-for port in "$PORT" "$SINK_PORT"; do
+for port in "$PORT" "$EXPORT_PORT" "$SINK_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use; stop what listens there or set PORT/SINK_PORT" >&2
     exit 2
   fi
 done
 
-BACKEND_PID=""
+declare -A PID_OF PORT_OF
+PORT_OF[stdout-only]="$PORT"
+PORT_OF[otlp-export]="$EXPORT_PORT"
 SINK_PID=""
 cleanup() {
-  [ -n "$BACKEND_PID" ] && kill "$BACKEND_PID" 2>/dev/null && wait "$BACKEND_PID" 2>/dev/null || true
-  [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+  for pid in "${PID_OF[@]}" "$SINK_PID"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -78,88 +85,103 @@ median() {
   sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
-# Requests the backend logged between two sizes of its stdout file: one "HTTP Request" line each.
-# Sizes are taken at the window's edges (instant, unlike counting lines in a file of a gigabyte);
-# the lines are counted once the run is over.
-requests_logged_between() {
-  tail -c +"$(($2 + 1))" "$1" | head -c "$(($3 - $2))" | grep -c '"message":"HTTP Request"' || true
-}
-
-# run_case NAME [VAR=value ...]: a fresh backend with a clean environment plus the given variables,
-# under one continuous wrk run (a new run would reconnect and send the JIT back to work); the
-# measured window is the last DURATION seconds, counted from the backend's own request lines.
-run_case() {
+# start NAME [VAR=value ...]: a backend with a clean environment plus the given variables.
+start() {
   local name="$1"; shift
-  env -i PATH="$PATH" PORT="$PORT" OBSERVABILITY_SPOOL_DIR="$WORK/spool" "$@" \
-    java -jar "$JAR" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr" &
-  BACKEND_PID=$!
-  wait_for "http://127.0.0.1:$PORT/api/ping"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP + DURATION + 5))s" --latency \
-    "http://127.0.0.1:$PORT/api/ping" >"$WORK/$name.wrk" &
-  local wrk_pid=$!
-  sleep "$WARMUP"
-  local cpu_before sink_before wrk_before size_before start end
-  start="$(date +%s.%N)"
-  size_before="$(stat -c %s "$WORK/$name.stdout")"
-  cpu_before="$(cpu_ticks "$BACKEND_PID")"
-  sink_before="$(cpu_ticks "$SINK_PID")"
-  wrk_before="$(cpu_ticks "$wrk_pid")"
-  thread_ticks "$BACKEND_PID" >"$WORK/$name.threads-before"
-  sleep "$DURATION"
-  local cpu_after sink_after wrk_after size_after
-  end="$(date +%s.%N)"
-  size_after="$(stat -c %s "$WORK/$name.stdout")"
-  cpu_after="$(cpu_ticks "$BACKEND_PID")"
-  sink_after="$(cpu_ticks "$SINK_PID")"
-  wrk_after="$(cpu_ticks "$wrk_pid")"
-  thread_ticks "$BACKEND_PID" >"$WORK/$name.threads-after"
-  wait "$wrk_pid"
-  kill "$BACKEND_PID"; wait "$BACKEND_PID" 2>/dev/null || true
-  BACKEND_PID=""
-  local rps p99 requests cpu_us sink_us wrk_us
-  requests="$(requests_logged_between "$WORK/$name.stdout" "$size_before" "$size_after")"
-  rps="$(awk -v n="$requests" -v a="$start" -v b="$end" 'BEGIN {printf "%.0f", n / (b - a)}')"
-  p99="$(awk '$1 == "99%" {print $2}' "$WORK/$name.wrk")"
-  cpu_us="$(awk -v t="$((cpu_after - cpu_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
-  sink_us="$(awk -v t="$((sink_after - sink_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
-  wrk_us="$(awk -v t="$((wrk_after - wrk_before))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
-  printf '%-12s round %s  %10s req/s   p99 %8s (whole run)   CPU us/request: server %5s  wrk %5s  sink %4s\n' \
-    "$name" "$ROUND" "$rps" "$p99" "$cpu_us" "$wrk_us" "$sink_us"
-  # Threads that exited in the window (a thread that ended) are left out; the process figure above has them.
-  awk -v hz="$CLOCK_TICKS" -v n="$requests" 'NR == FNR {b[$1] = $2; next}
-    {us = ($2 - b[$1]) * 1e6 / hz / n; if (us >= 0.1) printf "    %-24s %6.1f us/request\n", $1, us}' \
-    "$WORK/$name.threads-before" "$WORK/$name.threads-after" | sort -k2 -rn
-  echo "$rps" >>"$WORK/$name.rps"
-  echo "$cpu_us" >>"$WORK/$name.cpu"
-  echo "$sink_us" >>"$WORK/$name.sink"
+  env -i PATH="$PATH" PORT="${PORT_OF[$name]}" OBSERVABILITY_SPOOL_DIR="$WORK/spool-$name" "$@" \
+    java -jar "$JAR" >/dev/null 2>"$WORK/$name.stderr" &
+  PID_OF[$name]=$!
+  wait_for "http://127.0.0.1:${PORT_OF[$name]}/api/ping"
 }
 
-echo "finance-report-backend load: GET /api/ping, ${ROUNDS} rounds of ${WARMUP}s warm-up + ${DURATION}s, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, the server and the sink"
+# load NAME SECONDS: one wrk run against that backend; prints "requests/s requests p99-in-ms".
+load() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --latency "http://127.0.0.1:${PORT_OF[$1]}/api/ping" >"$WORK/wrk.out"
+  if grep -q "Non-2xx" "$WORK/wrk.out"; then
+    echo "wrk saw errors from $1:" >&2; cat "$WORK/wrk.out" >&2; exit 1
+  fi
+  awk 'function ms(v) {
+         if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000
+       }
+       $1 == "Requests/sec:" {rps = $2} $2 == "requests" && $3 == "in" {n = $1} $1 == "99%" {p99 = ms($2)}
+       END {printf "%.0f %d %.2f\n", rps, n, p99}' "$WORK/wrk.out"
+}
+
+echo "finance-report-backend load: GET /api/ping, interleaved windows of ${WINDOW}s, ${WARMUP}s warm-up per backend, ${ROUNDS} measured pairs, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, both servers and the sink"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 "$ROOT/bench/load/otlp-sink.py" "$SINK_PORT" >"$WORK/sink.out" 2>&1 &
 SINK_PID=$!
 for _ in $(seq 1 40); do (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null && break; sleep 0.25; done
 
-for ROUND in $(seq 1 "$ROUNDS"); do
-  run_case stdout-only
-  # shellcheck disable=SC2086 # EXPORT_ENV is a list of VAR=value words
-  run_case otlp-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" $EXPORT_ENV
+start stdout-only
+# shellcheck disable=SC2086 # EXPORT_ENV is a list of VAR=value words
+start otlp-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$SINK_PORT" $EXPORT_ENV
+
+warmup_window=30
+for _ in $(seq 1 $(((WARMUP + warmup_window - 1) / warmup_window))); do
+  load stdout-only "$warmup_window" >/dev/null
+  load otlp-export "$warmup_window" >/dev/null
 done
+
+for name in stdout-only otlp-export; do
+  echo 0 >"$WORK/$name.requests"
+  cpu_ticks "${PID_OF[$name]}" >"$WORK/$name.cpu-before"
+  thread_ticks "${PID_OF[$name]}" >"$WORK/$name.threads-before"
+done
+sink_before="$(cpu_ticks "$SINK_PID")"
+
+for round in $(seq 1 "$ROUNDS"); do
+  if ((round % 2)); then order="stdout-only otlp-export"; else order="otlp-export stdout-only"; fi
+  for name in $order; do
+    window="$(load "$name" "$WINDOW")"
+    read -r rps requests p99 <<<"$window"
+    echo "$rps" >"$WORK/$name.window"
+    echo "$p99" >>"$WORK/$name.p99"
+    echo $(($(cat "$WORK/$name.requests") + requests)) >"$WORK/$name.requests"
+  done
+  base="$(cat "$WORK/stdout-only.window")"
+  export_rps="$(cat "$WORK/otlp-export.window")"
+  cost="$(awk -v a="$base" -v b="$export_rps" 'BEGIN {printf "%.1f", (a - b) * 100 / a}')"
+  echo "$base" >>"$WORK/stdout-only.rps"
+  echo "$export_rps" >>"$WORK/otlp-export.rps"
+  echo "$cost" >>"$WORK/cost"
+  printf 'pair %2d (%-23s)  stdout-only %6s req/s p99 %6sms   otlp-export %6s req/s p99 %6sms   cost %5s%%\n' \
+    "$round" "$order" "$base" "$(tail -1 "$WORK/stdout-only.p99")" "$export_rps" "$(tail -1 "$WORK/otlp-export.p99")" "$cost"
+done
+sleep 2 # the export backend's last batch leaves within its 1 s schedule delay and is counted with it
+
+sink_after="$(cpu_ticks "$SINK_PID")"
+for name in stdout-only otlp-export; do
+  requests="$(cat "$WORK/$name.requests")"
+  pid="${PID_OF[$name]}"
+  cpu_us="$(awk -v t="$(($(cpu_ticks "$pid") - $(cat "$WORK/$name.cpu-before")))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
+  echo "$cpu_us" >"$WORK/$name.cpu"
+  echo "$name: median $(median <"$WORK/$name.rps") req/s, median p99 $(median <"$WORK/$name.p99")ms, ${cpu_us} us CPU/request over ${requests} requests; by thread group:"
+  thread_ticks "$pid" >"$WORK/$name.threads-after"
+  # Threads that ended in the phase are left out; the process figure above has them.
+  awk -v hz="$CLOCK_TICKS" -v n="$requests" 'NR == FNR {b[$1] = $2; next}
+    {us = ($2 - b[$1]) * 1e6 / hz / n; if (us >= 0.1) printf "    %-24s %6.1f us/request\n", $1, us}' \
+    "$WORK/$name.threads-before" "$WORK/$name.threads-after" | sort -k2 -rn
+done
+echo "sink (the collector's stand-in, on the same cores): $(awk -v t="$((sink_after - sink_before))" -v hz="$CLOCK_TICKS" -v n="$(cat "$WORK/otlp-export.requests")" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}') us CPU per exported request"
 
 kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=""
 cat "$WORK/sink.out"
 
-base_rps="$(median <"$WORK/stdout-only.rps")"
-export_rps="$(median <"$WORK/otlp-export.rps")"
-base_cpu="$(median <"$WORK/stdout-only.cpu")"
-export_cpu="$(median <"$WORK/otlp-export.cpu")"
-echo "median stdout-only ${base_rps} req/s, ${base_cpu} us CPU/request | otlp-export ${export_rps} req/s, ${export_cpu} us CPU/request"
-echo "median CPU of the sink (the collector's stand-in, on the same cores) in the export case: $(median <"$WORK/otlp-export.sink") us/request"
-awk -v a="$base_rps" -v b="$export_rps" -v c="$base_cpu" -v d="$export_cpu" \
-  'BEGIN {printf "export costs %.1f%% of throughput (median) and %.1f%% more server CPU per request\n", (a - b) * 100 / a, (d - c) * 100 / c}'
-# Round by round (each pair ran back to back), the median of the per-round costs.
-paired="$(paste "$WORK/stdout-only.rps" "$WORK/otlp-export.rps" | awk '{printf "%.1f\n", ($1 - $2) * 100 / $1}')"
-echo "per-round export cost: $(echo "$paired" | tr '\n' ' ')% -> median $(echo "$paired" | median)%"
+echo "per-pair export cost: $(tr '\n' ' ' <"$WORK/cost")%"
+# The mean of the pair costs with a 95% confidence interval (Student's t, two-sided).
+awk '{x[NR] = $1; sum += $1}
+  END {
+    split("12.71 4.30 3.18 2.78 2.57 2.45 2.36 2.31 2.26 2.23 2.20 2.18 2.16 2.14 2.13 2.12 2.11 2.10 2.09 2.09 2.08 2.07 2.07 2.06 2.06 2.06 2.05 2.05 2.05 2.04", t, " ")
+    mean = sum / NR
+    for (i = 1; i <= NR; i++) ss += (x[i] - mean) ^ 2
+    if (NR < 2) {printf "mean export cost %.1f%% (one pair: no interval)\n", mean; exit}
+    half = (NR - 1 <= 30 ? t[NR - 1] : 1.96) * sqrt(ss / (NR - 1) / NR)
+    printf "mean export cost %.1f%%, 95%% confidence interval %.1f%% to %.1f%% (%d pairs)\n", mean, mean - half, mean + half, NR
+  }' "$WORK/cost"
+awk -v a="$(cat "$WORK/stdout-only.requests")" -v b="$(cat "$WORK/otlp-export.requests")" \
+  -v c="$(cat "$WORK/stdout-only.cpu")" -v d="$(cat "$WORK/otlp-export.cpu")" -v m="$(median <"$WORK/cost")" \
+  'BEGIN {printf "export costs %.1f%% of throughput (median of the pairs), %.1f%% (all requests of both), and %.1f%% more server CPU per request\n", m, (a - b) * 100 / a, (d - c) * 100 / c}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
