@@ -4,13 +4,14 @@
 #
 # Both backends run at once, one per port, and wrk loads one of them at a time in short windows:
 # WARMUP seconds of alternating windows per backend first (not measured: the export case keeps the
-# JIT busy for about 200 s, see bench/results/backend-load-interleaved.txt), then ROUNDS pairs of
+# JIT busy for about 200 s, see bench/results/backend-load-jit-settling.txt), then ROUNDS pairs of
 # measured windows, in the order stdout/export, export/stdout, stdout/export ... so that a drift of
 # the shared machine inside a pair cancels over two pairs. Each pair's cost is
-# (stdout - export) / stdout of the two windows' requests/s; the result is the median over pairs.
-# An earlier version gave each case its own JVM and one 90 s run per round; on this machine the
-# stdout-only case alone then moved by up to 25% from one round to the next (the slow phases of
-# the host last minutes), far more than the effect measured.
+# (stdout - export) / stdout of the two windows' requests/s; the result is the median over pairs,
+# with the mean and its 95% confidence interval. An earlier version gave each case its own JVM and
+# one 90 s run per round, measured 60-90 s after the start; on this machine the stdout-only case
+# alone then moved by a quarter or more between rounds (the slow phases of the host last minutes),
+# more than the effect measured.
 #
 # Prints, per pair: requests/s and p99 of both windows (wrk) and the pair's cost; then, over the
 # whole measured phase, each backend's CPU time per request (user + system of the whole JVM, from
