@@ -48,7 +48,7 @@ for port in "$PORT" "$EXPORT_PORT" "$SINK_PORT"; do
   fi
 done
 
-declare -A PID_OF PORT_OF
+declare -A PID_OF PORT_OF WINDOW_RPS REQUESTS_OF CPU_BEFORE CPU_US
 PORT_OF[stdout-only]="$PORT"
 PORT_OF[otlp-export]="$EXPORT_PORT"
 SINK_PID=""
@@ -80,6 +80,11 @@ thread_ticks() {
     printf '%s %s\n' "$(tr ' ' '_' <"$task/comm" | sed 's/[-#_]*[0-9]*$//')" \
       "$(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')"
   done 2>/dev/null | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}'
+}
+
+# us_per_request TICKS REQUESTS: CPU ticks spread over requests, in microseconds.
+us_per_request() {
+  awk -v t="$1" -v hz="$CLOCK_TICKS" -v n="$2" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}'
 }
 
 median() {
@@ -126,8 +131,8 @@ for _ in $(seq 1 $(((WARMUP + warmup_window - 1) / warmup_window))); do
 done
 
 for name in stdout-only otlp-export; do
-  echo 0 >"$WORK/$name.requests"
-  cpu_ticks "${PID_OF[$name]}" >"$WORK/$name.cpu-before"
+  REQUESTS_OF[$name]=0
+  CPU_BEFORE[$name]="$(cpu_ticks "${PID_OF[$name]}")"
   thread_ticks "${PID_OF[$name]}" >"$WORK/$name.threads-before"
 done
 sink_before="$(cpu_ticks "$SINK_PID")"
@@ -137,12 +142,12 @@ for round in $(seq 1 "$ROUNDS"); do
   for name in $order; do
     window="$(load "$name" "$WINDOW")"
     read -r rps requests p99 <<<"$window"
-    echo "$rps" >"$WORK/$name.window"
+    WINDOW_RPS[$name]="$rps"
     echo "$p99" >>"$WORK/$name.p99"
-    echo $(($(cat "$WORK/$name.requests") + requests)) >"$WORK/$name.requests"
+    REQUESTS_OF[$name]=$((REQUESTS_OF[$name] + requests))
   done
-  base="$(cat "$WORK/stdout-only.window")"
-  export_rps="$(cat "$WORK/otlp-export.window")"
+  base="${WINDOW_RPS[stdout-only]}"
+  export_rps="${WINDOW_RPS[otlp-export]}"
   cost="$(awk -v a="$base" -v b="$export_rps" 'BEGIN {printf "%.1f", (a - b) * 100 / a}')"
   echo "$base" >>"$WORK/stdout-only.rps"
   echo "$export_rps" >>"$WORK/otlp-export.rps"
@@ -154,18 +159,17 @@ sleep 2 # the export backend's last batch leaves within its 1 s schedule delay a
 
 sink_after="$(cpu_ticks "$SINK_PID")"
 for name in stdout-only otlp-export; do
-  requests="$(cat "$WORK/$name.requests")"
+  requests="${REQUESTS_OF[$name]}"
   pid="${PID_OF[$name]}"
-  cpu_us="$(awk -v t="$(($(cpu_ticks "$pid") - $(cat "$WORK/$name.cpu-before")))" -v hz="$CLOCK_TICKS" -v n="$requests" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
-  echo "$cpu_us" >"$WORK/$name.cpu"
-  echo "$name: median $(median <"$WORK/$name.rps") req/s, median p99 $(median <"$WORK/$name.p99")ms, ${cpu_us} us CPU/request over ${requests} requests; by thread group:"
+  CPU_US[$name]="$(us_per_request "$(($(cpu_ticks "$pid") - CPU_BEFORE[$name]))" "$requests")"
+  echo "$name: median $(median <"$WORK/$name.rps") req/s, median p99 $(median <"$WORK/$name.p99")ms, ${CPU_US[$name]} us CPU/request over ${requests} requests; by thread group:"
   thread_ticks "$pid" >"$WORK/$name.threads-after"
   # Threads that ended in the phase are left out; the process figure above has them.
   awk -v hz="$CLOCK_TICKS" -v n="$requests" 'NR == FNR {b[$1] = $2; next}
     {us = ($2 - b[$1]) * 1e6 / hz / n; if (us >= 0.1) printf "    %-24s %6.1f us/request\n", $1, us}' \
     "$WORK/$name.threads-before" "$WORK/$name.threads-after" | sort -k2 -rn
 done
-echo "sink (the collector's stand-in, on the same cores): $(awk -v t="$((sink_after - sink_before))" -v hz="$CLOCK_TICKS" -v n="$(cat "$WORK/otlp-export.requests")" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}') us CPU per exported request"
+echo "sink (the collector's stand-in, on the same cores): $(us_per_request "$((sink_after - sink_before))" "${REQUESTS_OF[otlp-export]}") us CPU per exported request"
 
 kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=""
@@ -182,7 +186,7 @@ awk '{x[NR] = $1; sum += $1}
     half = (NR - 1 <= 30 ? t[NR - 1] : 1.96) * sqrt(ss / (NR - 1) / NR)
     printf "mean export cost %.1f%%, 95%% confidence interval %.1f%% to %.1f%% (%d pairs)\n", mean, mean - half, mean + half, NR
   }' "$WORK/cost"
-awk -v a="$(cat "$WORK/stdout-only.requests")" -v b="$(cat "$WORK/otlp-export.requests")" \
-  -v c="$(cat "$WORK/stdout-only.cpu")" -v d="$(cat "$WORK/otlp-export.cpu")" -v m="$(median <"$WORK/cost")" \
+awk -v a="${REQUESTS_OF[stdout-only]}" -v b="${REQUESTS_OF[otlp-export]}" \
+  -v c="${CPU_US[stdout-only]}" -v d="${CPU_US[otlp-export]}" -v m="$(median <"$WORK/cost")" \
   'BEGIN {printf "export costs %.1f%% of throughput (median of the pairs), %.1f%% (all requests of both), and %.1f%% more server CPU per request\n", m, (a - b) * 100 / a, (d - c) * 100 / c}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
