@@ -69,6 +69,15 @@ public final class Observability {
     return runtime().exportStatus();
   }
 
+  /**
+   * The OpenTelemetry API for this process's traces and metrics, with the logs' resource: a no-op
+   * tracer and meter (with the W3C propagator) unless OTEL_TRACES_EXPORTER or
+   * OTEL_METRICS_EXPORTER is {@code otlp}.
+   */
+  public static io.opentelemetry.api.OpenTelemetry openTelemetry() {
+    return runtime().signals().openTelemetry();
+  }
+
   public static ObservabilitySnapshot snapshot() {
     return runtime().snapshot();
   }

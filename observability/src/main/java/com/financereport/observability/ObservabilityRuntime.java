@@ -2,6 +2,7 @@ package com.financereport.observability;
 
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.ObservabilitySettings;
+import com.financereport.observability.signals.Signals;
 import com.financereport.observability.status.ExportStatus;
 import com.financereport.observability.status.ObservabilitySnapshot;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class ObservabilityRuntime {
   private final AtomicBoolean reported = new AtomicBoolean();
   // Guarded by this: the one pipeline, made by the first configuration that asks for it.
   private ExportPipeline pipeline;
+  private Signals signals;
   private boolean pipelineStarted;
 
   private ObservabilityRuntime(
@@ -77,7 +79,28 @@ public final class ObservabilityRuntime {
 
   /** The redacted runtime view for /health and the start-up event. */
   public ObservabilitySnapshot snapshot() {
-    return ObservabilitySnapshot.of(settings, redactor, exportStatus());
+    Signals running = signals();
+    return ObservabilitySnapshot.of(
+        settings, redactor, exportStatus(), running.traces(), running.metrics());
+  }
+
+  /**
+   * The process's traces and metrics, started on first use: the OTel API to instrument with, and
+   * their status. With both off (the default) this creates no thread or socket.
+   */
+  public synchronized Signals signals() {
+    if (signals == null) {
+      Signals started = Signals.start(settings, this::exportStatus, redactor);
+      signals = started;
+      if (settings.traces().enabled() || settings.metrics().enabled()) {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> started.shutdown(settings.export().shutdownTimeout()),
+                    "otel-signals-shutdown"));
+      }
+    }
+    return signals;
   }
 
   /** Connects the live status of the export pipeline once it runs. */
@@ -106,10 +129,15 @@ public final class ObservabilityRuntime {
    */
   public long shutdown(Duration timeout) {
     ExportPipeline stopping;
+    Signals signalsStopping;
     synchronized (this) {
+      signalsStopping = signals;
       pipelineStarted = true; // a configuration after shutdown must not start a second pipeline
       stopping = pipeline;
       pipeline = null;
+    }
+    if (signalsStopping != null) {
+      signalsStopping.shutdown(timeout);
     }
     if (stopping == null) {
       return 0;

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import com.financereport.observability.ExportPipeline;
+import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.otlp.record.RecordEmitter;
 import com.financereport.observability.otlp.response.PartialSuccessExporter;
@@ -166,7 +167,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
 
     LogbackToOtlpAppender appender =
         new LogbackToOtlpAppender(
-            new RecordEmitter(resource(settings), processor, Clock.getDefault()),
+            new RecordEmitter(ServiceResource.of(settings), processor, Clock.getDefault()),
             runtime.redactor(),
             Level.toLevel(export.exportLevel(), Level.INFO),
             export.codeAttributes(),
@@ -220,13 +221,6 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
     return PartialSuccessExporter.build(builder);
-  }
-
-  /** Exactly the settings' resource: stdout lines and OTLP records describe the same service. */
-  static Resource resource(ObservabilitySettings settings) {
-    AttributesBuilder attributes = Attributes.builder();
-    settings.resource().forEach(attributes::put);
-    return Resource.create(attributes.build());
   }
 
   /** The live export figures. */
