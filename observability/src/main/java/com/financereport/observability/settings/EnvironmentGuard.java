@@ -72,9 +72,9 @@ public final class EnvironmentGuard {
     }
     List<String> parts = new ArrayList<>();
     given.forEach((source, name) -> parts.add(source + "=" + name));
+    // Starts with the first source, as every settings message starts with the variable it is about.
     return List.of(
-        "the deployment environment is named differently in "
-            + String.join(", ", parts)
-            + ": logs would be filed under the wrong environment");
+        String.join(", ", parts)
+            + " name different environments: logs would be filed under the wrong environment");
   }
 }
