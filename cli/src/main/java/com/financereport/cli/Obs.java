@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "obs",
     mixinStandardHelpOptions = true,
-    version = "obs 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Operational checks and key management for finance-report observability.",
     footer = ExitCode.FOOTER,
     subcommands = {VerifyCommand.class, Obs.Env.class, SignozCommand.class})
