@@ -33,7 +33,8 @@ public final class EnvironmentGuard {
     String lower = name.strip().toLowerCase(Locale.ROOT);
     Matcher preview = PREVIEW.matcher(lower);
     if (preview.matches()) {
-      return "pr-" + Long.parseLong(preview.group(1));
+      // Leading zeros dropped as text: a number too long for a long must not make settings throw.
+      return "pr-" + preview.group(1).replaceFirst("^0+(?=\\d)", "");
     }
     return switch (lower) {
       case "prod", PRODUCTION -> PRODUCTION;

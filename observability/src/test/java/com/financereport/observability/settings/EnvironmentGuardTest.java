@@ -32,6 +32,12 @@ class EnvironmentGuardTest {
   }
 
   @Test
+  void aPreviewNumberIsReadAsTextWhateverItsLength() {
+    assertThat(EnvironmentGuard.canonical("PR_047")).isEqualTo("pr-47");
+    assertThat(EnvironmentGuard.canonical("pr-123456789012345678901234567890")).isEqualTo("pr-123456789012345678901234567890");
+  }
+
+  @Test
   void previewsAreDeployed() {
     assertThat(EnvironmentGuard.isDeployed("PR-47")).isTrue();
     assertThat(EnvironmentGuard.isDeployed("development")).isFalse();
