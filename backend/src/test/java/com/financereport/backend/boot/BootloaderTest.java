@@ -89,7 +89,7 @@ class BootloaderTest {
   @Test
   void reachableDatabaseStartsAndServesHealth() {
     Map<String, String> env = TestEnvironment.bare();
-    env.put("DATABASE_URL", TestEnvironment.DATABASE_URL);
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl());
 
     BootResult boot = boot(env);
 

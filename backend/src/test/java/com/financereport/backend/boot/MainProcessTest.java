@@ -36,6 +36,8 @@ class MainProcessTest {
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
     builder.environment().clear();
+    // The spool, should the child start one, stays in this test's directory.
+    builder.environment().put("OBSERVABILITY_SPOOL_DIR", output.resolve("spool").toString());
     builder.environment().putAll(env);
     builder.redirectOutput(output.resolve("stdout.txt").toFile());
     builder.redirectError(output.resolve("stderr.txt").toFile());
