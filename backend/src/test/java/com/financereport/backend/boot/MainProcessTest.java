@@ -3,6 +3,7 @@ package com.financereport.backend.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.financereport.backend.support.Ports;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +73,34 @@ class MainProcessTest {
 
     assertThat(exitCode(process)).isEqualTo(1);
     assertThat(stderr()).contains("DATABASE_URL: PostgreSQL at 127.0.0.1");
+  }
+
+  private String stdout() throws IOException {
+    return Files.readString(output.resolve("stdout.txt"), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withNothingConfiguredTheDatabaseIsAnEmbeddedPostgres() throws Exception {
+    int port = Ports.dead();
+    Process process = launch(Map.of("PORT", String.valueOf(port)));
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .ignoreExceptions()
+          .until(() -> new ObjectMapper()
+              .readTree(client.send(health, HttpResponse.BodyHandlers.ofString()).body())
+              .path("checks").path("database").path("status").asText().equals("up"));
+      assertThat(stdout()).contains("DATABASE_URL is unset: using an embedded PostgreSQL");
+    } finally {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
   }
 
   @Test
