@@ -2,6 +2,7 @@ package com.financereport.backend.http;
 
 import com.financereport.observability.redaction.Redactor;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class HttpApplication {
           config.router.mount(
               router -> {
                 router.exception(ApiError.class, failures::apiError);
+                // Javalin's own answers (unknown path 404, 405, 413) get the same JSON body.
+                router.exception(HttpResponseException.class, failures::framework);
                 router.exception(DependencyUnavailableException.class, failures::unavailable);
                 router.exception(Exception.class, failures::unexpected);
                 routes.forEach(group -> group.register(router));
