@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.financereport.backend.support.Ports;
+import com.financereport.backend.support.TestEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +103,56 @@ class MainProcessTest {
       process.destroy();
       process.waitFor(20, TimeUnit.SECONDS);
       process.destroyForcibly();
+    }
+  }
+
+  private static JsonNode health(int port) throws Exception {
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    return new ObjectMapper()
+        .readTree(HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    process.waitFor(20, TimeUnit.SECONDS);
+    process.destroyForcibly();
+  }
+
+  @Test
+  void startWithAnEndpointAndASpoolFromAnEarlierRunPrintsNoSlf4jReplayWarning() throws Exception {
+    // The spool reports what an earlier run left while Logback is still being configured: that
+    // report used to go through SLF4J's factory, which queues it and warns on stderr.
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl());
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + Ports.dead());
+    env.put("OTEL_BLRP_SCHEDULE_DELAY", "100");
+    int firstPort = Ports.dead();
+    env.put("PORT", String.valueOf(firstPort));
+    Process first = launch(env);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> health(firstPort).path("observability").path("export").path("spooled").asLong() > 0);
+    } finally {
+      stop(first);
+    }
+
+    int secondPort = Ports.dead();
+    env.put("PORT", String.valueOf(secondPort));
+    Process second = launch(env);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> health(secondPort).path("checks").path("database").path("status").asText().equals("up"));
+      assertThat(stdout()).as("the second run found the first run's records").contains("spooled by an earlier run");
+      assertThat(stderr()).doesNotContain("SLF4J");
+    } finally {
+      stop(second);
     }
   }
 

@@ -34,7 +34,7 @@ public final class OtlpAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             ? OtlpLogExport.start(
                 loggerContext,
                 runtime,
-                new DiskSpoolExtension(runtime.settings()).extensions(),
+                new DiskSpoolExtension(runtime.settings(), loggerContext).extensions(),
                 false)
             : Optional.empty();
     if (export.isEmpty()) {

@@ -89,7 +89,8 @@ public final class OtlpLogExport implements AutoCloseable {
     if (!runtime.settings().export().enabled()) {
       return Optional.empty();
     }
-    return install(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions());
+    return install(
+        context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions());
   }
 
   /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
@@ -125,7 +126,7 @@ public final class OtlpLogExport implements AutoCloseable {
     QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry()),
+            wireExporter(export, extensions.sdkRetry(), context),
             counters,
             runtime.redactor(),
             selfLogGuard.and(waitGate));
@@ -198,7 +199,8 @@ public final class OtlpLogExport implements AutoCloseable {
     return Optional.of(installed);
   }
 
-  private static LogRecordExporter wireExporter(ExportSettings export, boolean sdkRetry) {
+  private static LogRecordExporter wireExporter(
+      ExportSettings export, boolean sdkRetry, LoggerContext context) {
     OtlpHttpLogRecordExporterBuilder builder =
         OtlpHttpLogRecordExporter.builder()
             .setEndpoint(export.logsEndpoint().toString())
@@ -209,7 +211,7 @@ public final class OtlpLogExport implements AutoCloseable {
             // retries with backoff instead.
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
-    return PartialSuccessExporter.build(builder);
+    return PartialSuccessExporter.build(builder, context.getLogger(PartialSuccessExporter.class));
   }
 
   /** Exactly the settings' resource: stdout lines and OTLP records describe the same service. */
