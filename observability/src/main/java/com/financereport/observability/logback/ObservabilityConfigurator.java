@@ -76,7 +76,7 @@ public class ObservabilityConfigurator extends ContextAwareBase implements Confi
       logger.error("Configuration error: {}", error);
     }
     LoggingEventBuilder event = logger.atInfo();
-    for (Map.Entry<String, Object> entry : runtime.snapshot().toMap().entrySet()) {
+    for (Map.Entry<String, Object> entry : runtime.snapshot().eventMembers().entrySet()) {
       event = event.addKeyValue(entry.getKey(), entry.getValue());
     }
     event.log(STARTUP_EVENT);
