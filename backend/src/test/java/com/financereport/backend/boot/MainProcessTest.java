@@ -87,32 +87,26 @@ class MainProcessTest {
     int port = Ports.dead();
     Process process = launch(Map.of("PORT", String.valueOf(port)));
     try {
-      HttpClient client = HttpClient.newHttpClient();
-      HttpRequest health =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-              .timeout(Duration.ofSeconds(5))
-              .build();
       await()
           .atMost(Duration.ofSeconds(90))
           .ignoreExceptions()
-          .until(() -> new ObjectMapper()
-              .readTree(client.send(health, HttpResponse.BodyHandlers.ofString()).body())
-              .path("checks").path("database").path("status").asText().equals("up"));
+          .until(() -> healthJson(port).path("checks").path("database").path("status").asText().equals("up"));
       assertThat(stdout()).contains("DATABASE_URL is unset: using an embedded PostgreSQL");
     } finally {
-      process.destroy();
-      process.waitFor(20, TimeUnit.SECONDS);
-      process.destroyForcibly();
+      stop(process);
     }
   }
 
-  private static JsonNode health(int port) throws Exception {
+  private static HttpResponse<String> health(int port) throws Exception {
     HttpRequest health =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    return new ObjectMapper()
-        .readTree(HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString()).body());
+    return HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode healthJson(int port) throws Exception {
+    return new ObjectMapper().readTree(health(port).body());
   }
 
   private static void stop(Process process) throws InterruptedException {
@@ -136,7 +130,7 @@ class MainProcessTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptions()
-          .until(() -> health(firstPort).path("observability").path("export").path("spooled").asLong() > 0);
+          .until(() -> healthJson(firstPort).path("observability").path("export").path("spooled").asLong() > 0);
     } finally {
       stop(first);
     }
@@ -148,7 +142,7 @@ class MainProcessTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptions()
-          .until(() -> health(secondPort).path("checks").path("database").path("status").asText().equals("up"));
+          .until(() -> healthJson(secondPort).path("checks").path("database").path("status").asText().equals("up"));
       assertThat(stdout()).as("the second run found the first run's records").contains("spooled by an earlier run");
       assertThat(stderr()).doesNotContain("SLF4J");
     } finally {
@@ -163,23 +157,17 @@ class MainProcessTest {
         launch(
             Map.of(
                 "PORT", String.valueOf(port),
+                "DATABASE_URL", TestEnvironment.databaseUrl(),
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + Ports.dead(),
                 "OTEL_BLRP_SCHEDULE_DELAY", "100"));
     try {
-      HttpClient client = HttpClient.newHttpClient();
-      HttpRequest health =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-              .timeout(Duration.ofSeconds(5))
-              .build();
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptions()
-          .until(() -> client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+          .until(() -> health(port).statusCode() == 200);
       assertThat(process.isAlive()).isTrue();
     } finally {
-      process.destroy();
-      process.waitFor(20, TimeUnit.SECONDS);
-      process.destroyForcibly();
+      stop(process);
     }
   }
 }
