@@ -46,9 +46,14 @@ public final class TestEnvironment {
     return env;
   }
 
-  /** Every dependency configured: the tests' PostgreSQL and Redis, and the given s3proxy. */
+  /**
+   * Every dependency configured: the tests' PostgreSQL and Redis, and the given s3proxy; each
+   * health check may take up to 10 s.
+   */
   public static Map<String, String> full(S3ProxyServer s3, String bucket) {
     Map<String, String> env = bare();
+    // Servers that answer: a generous budget, so a busy machine does not turn an answer into a timeout.
+    env.put("HEALTH_CHECK_TIMEOUT", "10s");
     env.put("DATABASE_URL", databaseUrl());
     env.put("REDIS_URL", redisUrl());
     env.put("S3_ENDPOINT", s3.endpoint());
