@@ -1,6 +1,5 @@
 package com.financereport.backend.boot;
 
-import com.financereport.backend.RunningBackend;
 import com.financereport.observability.Observability;
 
 /**
@@ -11,12 +10,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    BootResult result = new Bootloader(Observability.runtime(), System.err).boot(System.getenv());
+    BootResult result = new Bootloader(Observability.runtime(), System.err, DevelopmentDatabase.EMBEDDED)
+            .boot(System.getenv());
     if (!result.isStarted()) {
       System.exit(result.exitCode());
     }
-    RunningBackend backend = result.backend();
     // Jetty's non-daemon threads keep the JVM alive; SIGTERM stops the server cleanly.
-    Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(result::stop, "backend-shutdown"));
   }
 }

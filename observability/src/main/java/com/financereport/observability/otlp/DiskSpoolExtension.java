@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.slf4j.ILoggerFactory;
 
 /**
  * Puts the disk spool into the export pipeline: it wraps the collector exporter (retryable failures
@@ -25,12 +26,15 @@ final class DiskSpoolExtension {
   private static final int OVERFLOW_HANDOFF = 512;
 
   private final ObservabilitySettings settings;
+  private final ILoggerFactory loggers;
   private final List<ReadWriteLogRecord> pendingOverflow = new ArrayList<>();
   private volatile SpoolingLogRecordExporter spool;
   private volatile ExportCounters counters;
 
-  DiskSpoolExtension(ObservabilitySettings settings) {
+  /** @param loggers the Logback context being configured, where the spool's warnings go */
+  DiskSpoolExtension(ObservabilitySettings settings, ILoggerFactory loggers) {
     this.settings = settings;
+    this.loggers = loggers;
   }
 
   OtlpLogExport.Extensions extensions() {
@@ -42,6 +46,7 @@ final class DiskSpoolExtension {
     spool =
         SpoolingLogRecordExporter.builder(collector, settings.spool())
             .shutdownTimeout(settings.export().shutdownTimeout())
+            .loggers(loggers)
             .build();
     return new OverflowDrainingExporter(spool);
   }

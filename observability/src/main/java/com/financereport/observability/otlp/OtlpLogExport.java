@@ -91,7 +91,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     if (!runtime.settings().export().enabled()) {
       return Optional.empty();
     }
-    return install(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions());
+    return install(
+        context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions());
   }
 
   /**
@@ -102,7 +103,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     if (!runtime.settings().export().enabled()) {
       return Optional.empty();
     }
-    return start(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions(), false);
+    return start(context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions(), false);
   }
 
   /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
@@ -137,7 +138,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry()),
+            wireExporter(export, extensions.sdkRetry(), context),
             counters,
             runtime.redactor(),
             selfLogGuard.and(waitGate));
@@ -209,7 +210,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     return Optional.of(installed);
   }
 
-  private static LogRecordExporter wireExporter(ExportSettings export, boolean sdkRetry) {
+  private static LogRecordExporter wireExporter(
+      ExportSettings export, boolean sdkRetry, LoggerContext context) {
     OtlpHttpLogRecordExporterBuilder builder =
         OtlpHttpLogRecordExporter.builder()
             .setEndpoint(export.logsEndpoint().toString())
@@ -220,7 +222,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             // retries with backoff instead.
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
-    return PartialSuccessExporter.build(builder);
+    return PartialSuccessExporter.build(builder, context.getLogger(PartialSuccessExporter.class));
   }
 
   /** The live export figures. */

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collection;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records the collector refused for good, kept for a human to inspect: {@code dead-letter.jsonl}
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 final class DeadLetterFile {
   static final String FILE_NAME = "dead-letter.jsonl";
   static final String PREVIOUS_FILE_NAME = "dead-letter.1.jsonl";
-  private static final Logger logger = LoggerFactory.getLogger(DeadLetterFile.class);
+  private final Logger logger;
 
   private final Path file;
   private final Path previous;
@@ -34,7 +33,9 @@ final class DeadLetterFile {
   private boolean rejectionReported;
   private boolean failureReported;
 
-  DeadLetterFile(Path directory, long maxBytes, SpoolRecordCodec codec, SpoolCounters counters) {
+  DeadLetterFile(
+      Path directory, long maxBytes, SpoolRecordCodec codec, SpoolCounters counters, Logger logger) {
+    this.logger = logger;
     this.file = directory.resolve(FILE_NAME);
     this.previous = directory.resolve(PREVIOUS_FILE_NAME);
     this.maxBytes = maxBytes;

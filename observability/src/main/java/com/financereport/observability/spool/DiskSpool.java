@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bounded on-disk queue of records: segment files written at the tail, read and acknowledged
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * warning is logged, and the next write tries again (the directory at most every 10 s).
  */
 final class DiskSpool {
-  private static final Logger logger = LoggerFactory.getLogger(DiskSpool.class);
+  private final Logger logger;
   private static final long REOPEN_INTERVAL_MILLIS = 10_000;
 
   private final Path directory;
@@ -77,7 +76,9 @@ final class DiskSpool {
       LongSupplier clockMillis,
       SpoolCounters counters,
       SpoolRecordCodec codec,
-      Runnable onAppend) {
+      Runnable onAppend,
+      Logger logger) {
+    this.logger = logger;
     this.directory = directory;
     this.maxBytes = maxBytes;
     this.maxAgeMillis = maxAgeMillis;

@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The background thread that sends spooled records, oldest first, as soon as the collector answers
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * letters and is skipped.
  */
 final class SpoolReplayer {
-  private static final Logger logger = LoggerFactory.getLogger(SpoolReplayer.class);
+  private final Logger logger;
   private static final long IDLE_WAIT_MILLIS = 500;
 
   private final DiskSpool spool;
@@ -48,7 +47,9 @@ final class SpoolReplayer {
       int batchSize,
       Duration initialBackoff,
       Duration maxBackoff,
-      Duration exportTimeout) {
+      Duration exportTimeout,
+      Logger logger) {
+    this.logger = logger;
     this.spool = spool;
     this.delegate = delegate;
     this.deadLetters = deadLetters;

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps log records on disk while the collector cannot take them, and delivers them, oldest first,
@@ -66,6 +68,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     this.delegate = builder.delegate;
     this.shutdownTimeout = builder.shutdownTimeout;
     SpoolRecordCodec codec = new SpoolRecordCodec();
+    ILoggerFactory loggers =
+        builder.loggers != null ? builder.loggers : LoggerFactory.getILoggerFactory();
     SpoolSettings settings = builder.settings;
     long segmentBytes = Math.max(64 * 1024, Math.min(8L << 20, settings.maxBytes() / 16));
     // The replayer is created below; the spool wakes it through this indirection.
@@ -80,10 +84,15 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             System::currentTimeMillis,
             counters,
             codec,
-            () -> wakeTarget[0].wake());
+            () -> wakeTarget[0].wake(),
+            loggers.getLogger(DiskSpool.class.getName()));
     this.deadLetters =
         new DeadLetterFile(
-            settings.directory(), Math.max(1 << 20, settings.maxBytes() / 16), codec, counters);
+            settings.directory(),
+            Math.max(1 << 20, settings.maxBytes() / 16),
+            codec,
+            counters,
+            loggers.getLogger(DeadLetterFile.class.getName()));
     this.replayer =
         new SpoolReplayer(
             spool,
@@ -94,7 +103,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             builder.replayBatchSize,
             builder.initialBackoff,
             builder.maxBackoff,
-            builder.replayExportTimeout);
+            builder.replayExportTimeout,
+            loggers.getLogger(SpoolReplayer.class.getName()));
     wakeTarget[0] = replayer;
     this.diskWriter =
         new ThreadPoolExecutor(
@@ -299,6 +309,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     private Duration fsyncInterval = Duration.ofSeconds(1);
     private Duration replayExportTimeout = Duration.ofSeconds(30);
     private int replayBatchSize = 256;
+    private ILoggerFactory loggers;
 
     private Builder(LogRecordExporter delegate, SpoolSettings settings) {
       this.delegate = delegate;
@@ -324,6 +335,15 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
      */
     public Builder replayBatchSize(int records) {
       this.replayBatchSize = records;
+      return this;
+    }
+
+    /**
+     * Where the spool's warnings go; default SLF4J's factory. Inside a Logback configuration pass
+     * the context being configured: SLF4J is still initialising then and would only queue them.
+     */
+    public Builder loggers(ILoggerFactory loggers) {
+      this.loggers = loggers;
       return this;
     }
 

@@ -46,6 +46,28 @@ class ZeroConfigurationTest {
   }
 
   @Test
+  void startupEventNamesTheServiceOnlyInTheDottedResourceFields() {
+    List<JsonNode> lines = captureStdout(() -> {
+      try {
+        runLogbackAutoConfiguration();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+
+    JsonNode event =
+        lines.stream()
+            .filter(line -> ObservabilityConfigurator.STARTUP_EVENT.equals(line.path("message").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no start-up event among " + lines));
+    assertThat(event.path("service.name").asText()).isNotEmpty();
+    assertThat(event.has("deployment.environment")).isTrue();
+    assertThat(event.has("service_name") || event.has("deployment_environment") || event.has("service_version"))
+        .as("snake_case copies of the resource in %s", event)
+        .isFalse();
+  }
+
+  @Test
   void slf4jEventsBecomeOneJsonLineOnStdout() {
     List<JsonNode> lines =
         captureStdout(

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class DiskSpoolTest {
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
@@ -30,7 +31,7 @@ class DiskSpoolTest {
     DiskSpool spool =
         new DiskSpool(
             directory, maxBytes, DAY_MILLIS, segmentBytes, 1000, clock::get, counters,
-            new SpoolRecordCodec(), () -> {});
+            new SpoolRecordCodec(), () -> {}, LoggerFactory.getLogger(DiskSpool.class));
     spool.open();
     return spool;
   }

@@ -36,7 +36,7 @@ class SpoolWarningTest {
   private DiskSpool spool(Path directory, long maxBytes) {
     return new DiskSpool(
         directory, maxBytes, 86_400_000L, 8_000, 1000, System::currentTimeMillis, counters,
-        new SpoolRecordCodec(), () -> {});
+        new SpoolRecordCodec(), () -> {}, LoggerFactory.getLogger(DiskSpool.class));
   }
 
   private long warningCount() {
