@@ -48,11 +48,13 @@ class ZeroConfigurationTest {
   @Test
   void startupEventNamesTheServiceOnlyInTheDottedResourceFields() {
     // A fresh runtime: the process's own has said its start-up event already, once.
+    LoggerContext fresh = new LoggerContext();
+    fresh.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
     List<JsonNode> lines =
         captureStdout(
             () ->
                 ObservabilityConfigurator.apply(
-                    new LoggerContext(),
+                    fresh,
                     com.financereport.observability.ObservabilityRuntime.create(
                         com.financereport.observability.settings.ObservabilitySettings.fromEnvironment(
                             java.util.Map.of()))));
