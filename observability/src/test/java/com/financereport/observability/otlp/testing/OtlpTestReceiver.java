@@ -62,9 +62,17 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
   /** Starts a receiver on 127.0.0.1 and a free port. */
   public static OtlpTestReceiver start() {
+    return startOn(0);
+  }
+
+  /**
+   * Starts a receiver on 127.0.0.1 and the given port, e.g. one that {@link
+   * #refusingBaseEndpoint()} handed out: a collector that comes up where connections were refused.
+   */
+  public static OtlpTestReceiver startOn(int port) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
       ExecutorService handlers =
           Executors.newCachedThreadPool(
               task -> {
