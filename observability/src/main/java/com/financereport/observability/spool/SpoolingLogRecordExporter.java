@@ -298,13 +298,13 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   }
 
   /**
-   * What is kept back from the window for writing the rest to disk and closing: a fifth of it,
-   * between 50 ms and 500 ms (the spool writes about a million records a second).
+   * What is kept back from the window for writing the rest to disk and closing: a quarter of it,
+   * between 50 ms and 1 s. The spool writes about a million records a second on an idle machine;
+   * the margin is for a busy one.
    */
   private static long shutdownReserveNanos(long windowNanos) {
     return Math.max(
-        TimeUnit.MILLISECONDS.toNanos(50),
-        Math.min(TimeUnit.MILLISECONDS.toNanos(500), windowNanos / 5));
+        TimeUnit.MILLISECONDS.toNanos(50), Math.min(TimeUnit.SECONDS.toNanos(1), windowNanos / 4));
   }
 
   /**

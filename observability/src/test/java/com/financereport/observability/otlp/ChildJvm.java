@@ -59,15 +59,15 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Waits until a line starting with {@code prefix} was printed. */
-  void awaitLine(String prefix, Duration timeout) throws InterruptedException {
+  /** Waits until a line containing {@code text} was printed. */
+  void awaitLine(String text, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (lines.stream().noneMatch(line -> line.startsWith(prefix))) {
+    while (lines.stream().noneMatch(line -> line.contains(text))) {
       if (!process.isAlive() && !reader.isAlive()) {
-        throw new AssertionError("the child ended before printing " + prefix + ":\n" + output());
+        throw new AssertionError("the child ended before printing " + text + ":\n" + output());
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("the child did not print " + prefix + " in " + timeout + ":\n" + output());
+        throw new AssertionError("the child did not print " + text + " in " + timeout + ":\n" + output());
       }
       Thread.sleep(5);
     }
