@@ -62,6 +62,8 @@ final class SpoolReplayer {
   // Read from a spool and not yet delivered; only the replayer's thread touches these.
   private SpoolBatch pending;
   private DiskSpool pendingFrom;
+  // Records of the pending batch written under another owner: set aside once it is acknowledged.
+  private List<LogRecordData> pendingForeign;
   private Resource lastResource;
   private boolean lastResourceOwned;
 
@@ -191,7 +193,7 @@ final class SpoolReplayer {
           waitForWakeup(shuttingDown() ? SHUTDOWN_RETRY_MILLIS : IDLE_WAIT_MILLIS);
           continue;
         }
-        List<LogRecordData> owned = setAsideForeignRecords(pending.records());
+        List<LogRecordData> owned = pending.records();
         if (owned.isEmpty()) {
           acknowledgePending();
           continue;
@@ -248,6 +250,7 @@ final class SpoolReplayer {
           pendingFrom.release(pending);
         }
         pending = null;
+        pendingForeign = null;
         try {
           Thread.sleep(maxBackoff.toMillis());
         } catch (InterruptedException interrupted) {
@@ -275,17 +278,40 @@ final class SpoolReplayer {
         break;
       }
     }
-    return pending != null;
+    if (pending == null) {
+      return false;
+    }
+    // Once per batch read: a retry of the same batch must not set the records aside again.
+    List<LogRecordData> owned = setAsideForeignRecords(pending.records());
+    if (owned != pending.records()) {
+      pending =
+          new SpoolBatch(
+              pending.segmentSequence(),
+              pending.endOffset(),
+              pending.lineCount(),
+              owned,
+              pending.lastObservedNanos());
+    }
+    return true;
   }
 
   private void acknowledgePending() {
+    if (pendingForeign != null) {
+      SpoolOwner writer = SpoolOwner.of(pendingForeign.get(0).getResource());
+      deadLetters.append(
+          pendingForeign,
+          pendingForeign.size(),
+          "written by " + writer + ", not by this service (" + owner + "); never sent under it");
+      pendingForeign = null;
+    }
     pendingFrom.acknowledge(pending);
     pending = null;
   }
 
   /**
-   * Sends only records written under this spool's owner; the others were written by another
-   * service (an older spool layout, or a folder copied by hand) and go to the dead letters.
+   * The records written under this spool's owner; the others were written by another service (an
+   * older spool layout, or a folder copied by hand) and go to the dead letters, never to the
+   * collector, once the batch is acknowledged.
    */
   private List<LogRecordData> setAsideForeignRecords(List<LogRecordData> records) {
     List<LogRecordData> foreign = null;
@@ -304,13 +330,7 @@ final class SpoolReplayer {
       }
       foreign.add(record);
     }
-    if (foreign != null) {
-      SpoolOwner writer = SpoolOwner.of(foreign.get(0).getResource());
-      deadLetters.append(
-          foreign,
-          foreign.size(),
-          "written by " + writer + ", not by this service (" + owner + "); never sent under it");
-    }
+    pendingForeign = foreign;
     return owned;
   }
 

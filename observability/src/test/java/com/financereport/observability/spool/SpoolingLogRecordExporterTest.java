@@ -377,6 +377,33 @@ class SpoolingLogRecordExporterTest {
   }
 
   @Test
+  void aSpooledRecordOfAnotherServiceIsNeverSentAndKeptAsADeadLetter() throws IOException {
+    io.opentelemetry.sdk.resources.Resource billing =
+        io.opentelemetry.sdk.resources.Resource.create(
+            io.opentelemetry.api.common.Attributes.of(
+                io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "billing",
+                io.opentelemetry.api.common.AttributeKey.stringKey("deployment.environment"),
+                    "test"));
+    SpoolingLogRecordExporter earlier = spooling(OtlpTestReceiver.refusingLogsEndpoint());
+    List<io.opentelemetry.sdk.logs.data.LogRecordData> mixed = new ArrayList<>(records(0, 5));
+    mixed.add(SpoolTestRecords.record(billing, 5, System.currentTimeMillis()));
+    earlier.export(mixed).join(10, TimeUnit.SECONDS);
+    earlier.shutdown().join(10, TimeUnit.SECONDS);
+    OtlpTestReceiver collector = collector();
+
+    SpoolingLogRecordExporter next = spooling(collector.logsEndpoint().toString());
+
+    await().atMost(WAIT).until(() -> next.stats().deadLettered() == 1);
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 5);
+    assertThat(collector.bodies()).doesNotContain("rec-5");
+    assertThat(Files.readAllLines(temp.resolve("spool/instance-1").resolve(DeadLetterFile.FILE_NAME)))
+        .singleElement()
+        .asString()
+        .contains("written by service.name=billing, deployment.environment=test")
+        .contains("rec-5");
+  }
+
+  @Test
   void aSpoolLeftByAnEarlierRunIsDeliveredAtStart() throws IOException {
     SpoolingLogRecordExporter earlier =
         spooling(OtlpTestReceiver.refusingLogsEndpoint());
