@@ -75,30 +75,11 @@ final class DiskSpool {
     InstanceFolder open() throws IOException;
   }
 
-  /** A spool working in exactly {@code directory}, which it locks when it opens. */
-  DiskSpool(
-      Path directory,
-      long maxBytes,
-      long maxAgeMillis,
-      long segmentBytes,
-      long fsyncIntervalMillis,
-      LongSupplier clockMillis,
-      SpoolCounters counters,
-      SpoolRecordCodec codec,
-      Runnable onAppend) {
-    this(
-        directory,
-        () ->
-            InstanceFolder.tryLock(directory)
-                .orElseThrow(() -> new IOException(directory + " is in use by another process")),
-        maxBytes,
-        maxAgeMillis,
-        segmentBytes,
-        fsyncIntervalMillis,
-        clockMillis,
-        counters,
-        codec,
-        onAppend);
+  /** Opens exactly {@code directory} as the spool's folder, locked like any instance folder. */
+  static InstanceOpener lockExactly(Path directory) {
+    return () ->
+        InstanceFolder.tryLock(directory)
+            .orElseThrow(() -> new IOException(directory + " is in use by another process"));
   }
 
   /**

@@ -89,37 +89,28 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     long segmentBytes = Math.max(64 * 1024, Math.min(8L << 20, settings.maxBytes() / 16));
     // The replayer is created below; the spool wakes it through this indirection.
     SpoolReplayer[] wakeTarget = new SpoolReplayer[1];
-    this.spool =
-        new DiskSpool(
-            settings.directory(),
-            folder::claim,
-            settings.maxBytes(),
-            settings.maxAge().toMillis(),
-            segmentBytes,
-            builder.fsyncInterval.toMillis(),
-            System::currentTimeMillis,
-            counters,
-            codec,
-            () -> wakeTarget[0].wake());
+    // Own and adopted spools differ only in their folder and in waking the replayer.
+    java.util.function.BiFunction<DiskSpool.InstanceOpener, Runnable, DiskSpool> spoolIn =
+        (opener, onAppend) ->
+            new DiskSpool(
+                settings.directory(),
+                opener,
+                settings.maxBytes(),
+                settings.maxAge().toMillis(),
+                segmentBytes,
+                builder.fsyncInterval.toMillis(),
+                System::currentTimeMillis,
+                counters,
+                codec,
+                onAppend);
+    this.spool = spoolIn.apply(folder::claim, () -> wakeTarget[0].wake());
     this.deadLetters =
         new DeadLetterFile(
             spool::directory, Math.max(1 << 20, settings.maxBytes() / 16), codec, counters);
     Supplier<List<DiskSpool>> adoption =
         () ->
             folder.adoptDeadInstances().stream()
-                .map(
-                    instance ->
-                        new DiskSpool(
-                            instance.path(),
-                            () -> instance,
-                            settings.maxBytes(),
-                            settings.maxAge().toMillis(),
-                            segmentBytes,
-                            builder.fsyncInterval.toMillis(),
-                            System::currentTimeMillis,
-                            counters,
-                            codec,
-                            () -> {}))
+                .map(instance -> spoolIn.apply(() -> instance, () -> {}))
                 .toList();
     this.replayer =
         new SpoolReplayer(

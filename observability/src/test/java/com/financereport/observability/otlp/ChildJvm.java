@@ -44,6 +44,23 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(builder.start());
   }
 
+  /**
+   * A run of the service that logs nothing of its own and only delivers what its spool (the
+   * folder {@code spool}) holds; returns once it runs.
+   */
+  static ChildJvm startIdle(String endpoint, Path spool, Duration timeout)
+      throws IOException, InterruptedException {
+    ChildJvm child =
+        start(
+            Map.of(),
+            "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint,
+            "OBSERVABILITY_SPOOL_DIR=" + spool,
+            "main.count=0",
+            "main.stay=true");
+    child.awaitLine("LOGGED", timeout);
+    return child;
+  }
+
   private void readOutput() {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

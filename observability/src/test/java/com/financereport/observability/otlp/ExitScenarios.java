@@ -40,32 +40,29 @@ public final class ExitScenarios {
   }
 
   private static void refusing(int run) throws Exception {
+    leftForTheNextStart("refusing collector", run, OtlpTestReceiver.refusingBaseEndpoint());
+  }
+
+  private static void hanging(int run) throws Exception {
+    try (SilentCollector collector = SilentCollector.start()) {
+      leftForTheNextStart("hanging collector", run, collector.baseEndpoint());
+    }
+  }
+
+  /** 2,000 records to a collector that takes none; then a next start with a healthy one. */
+  private static void leftForTheNextStart(String scenario, int run, String endpoint)
+      throws Exception {
     Path spool = Files.createTempDirectory("exit-scenarios");
     Duration exit;
     try (ChildJvm child =
         ChildJvm.start(
             Map.of(),
-            "OTEL_EXPORTER_OTLP_ENDPOINT=" + OtlpTestReceiver.refusingBaseEndpoint(),
+            "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint,
             "OBSERVABILITY_SPOOL_DIR=" + spool,
             "main.count=2000")) {
       exit = child.exitAfterMainReturned(LIMIT);
     }
-    report("refusing collector", run, 0, 2_000, exit, nextStart(spool));
-  }
-
-  private static void hanging(int run) throws Exception {
-    Path spool = Files.createTempDirectory("exit-scenarios");
-    Duration exit;
-    try (SilentCollector collector = SilentCollector.start();
-        ChildJvm child =
-            ChildJvm.start(
-                Map.of(),
-                "OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.baseEndpoint(),
-                "OBSERVABILITY_SPOOL_DIR=" + spool,
-                "main.count=2000")) {
-      exit = child.exitAfterMainReturned(LIMIT);
-    }
-    report("hanging collector", run, 0, 2_000, exit, nextStart(spool));
+    report(scenario, run, 0, 2_000, exit, nextStart(spool));
   }
 
   private static void comingUp(int run) throws Exception {
@@ -81,29 +78,21 @@ public final class ExitScenarios {
     }
   }
 
-  /** What a next start of the service on the same spool delivers within 30 s. */
+  /** What a next start of the service on the same spool delivers before it stops receiving. */
   private static long nextStart(Path spool) throws Exception {
     try (OtlpTestReceiver receiver = OtlpTestReceiver.start();
-        ChildJvm next =
-            ChildJvm.start(
-                Map.of(),
-                "OTEL_EXPORTER_OTLP_ENDPOINT=" + receiver.baseEndpoint(),
-                "OBSERVABILITY_SPOOL_DIR=" + spool,
-                "main.count=0",
-                "main.stay=true")) {
-      next.awaitLine("LOGGED", LIMIT);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ChildJvm next = ChildJvm.startIdle(receiver.baseEndpoint(), spool, LIMIT)) {
       long seen = -1;
-      long stableSince = System.nanoTime();
-      while (System.nanoTime() < deadline) {
+      long changed = System.nanoTime();
+      // Done once nothing new arrived for 3 s (or after 30 s).
+      for (long start = changed; System.nanoTime() - start < 30_000_000_000L; Thread.sleep(50)) {
         long now = receiver.uniqueBodies();
         if (now != seen) {
           seen = now;
-          stableSince = System.nanoTime();
-        } else if (now > 0 && System.nanoTime() - stableSince > Duration.ofSeconds(3).toNanos()) {
+          changed = System.nanoTime();
+        } else if (now > 0 && System.nanoTime() - changed > 3_000_000_000L) {
           break;
         }
-        Thread.sleep(50);
       }
       next.letMainReturn();
       next.exitAfterMainReturned(LIMIT);

@@ -7,6 +7,8 @@ import com.financereport.observability.otlp.testing.SilentCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,14 +115,7 @@ class OtlpShutdownTest {
 
   @Test
   void aRefusingCollectorDoesNotHoldTheJvmPastTheShutdownTimeout() throws Exception {
-    Path spool = Files.createDirectories(temp.resolve("spool"));
-    try (ChildJvm child =
-        ChildJvm.start(
-            Map.of(),
-            "OTEL_EXPORTER_OTLP_ENDPOINT=" + OtlpTestReceiver.refusingBaseEndpoint(),
-            "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + TIMEOUT.toMillis(),
-            "OBSERVABILITY_SPOOL_DIR=" + spool,
-            "main.count=2000")) {
+    try (ChildJvm child = exportingTo(OtlpTestReceiver.refusingBaseEndpoint())) {
 
       Duration exit = child.exitAfterMainReturned(CHILD_LIMIT);
 
@@ -130,34 +125,17 @@ class OtlpShutdownTest {
 
   @Test
   void whatARefusingCollectorLeftAtExitIsDeliveredByTheNextStart() throws Exception {
-    Path spool = Files.createDirectories(temp.resolve("spool"));
-    try (ChildJvm first =
-        ChildJvm.start(
-            Map.of(),
-            "OTEL_EXPORTER_OTLP_ENDPOINT=" + OtlpTestReceiver.refusingBaseEndpoint(),
-            "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + TIMEOUT.toMillis(),
-            "OBSERVABILITY_SPOOL_DIR=" + spool,
-            "main.count=2000")) {
+    try (ChildJvm first = exportingTo(OtlpTestReceiver.refusingBaseEndpoint())) {
       first.exitAfterMainReturned(CHILD_LIMIT);
     }
 
-    assertThat(deliveredByANextStart(spool)).isEqualTo(2_000);
+    assertThat(deliveredByANextStart()).isEqualTo(2_000);
   }
 
   @Test
   void aHangingCollectorDoesNotHoldTheJvmPastTheShutdownTimeout() throws Exception {
-    Path spool = Files.createDirectories(temp.resolve("spool"));
     try (SilentCollector collector = SilentCollector.start();
-        ChildJvm child =
-            ChildJvm.start(
-                Map.of(),
-                "OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.baseEndpoint(),
-                // Without the one shutdown deadline the JVM would wait for this request timeout.
-                "OTEL_EXPORTER_OTLP_TIMEOUT=60000",
-                "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + TIMEOUT.toMillis(),
-                "OBSERVABILITY_SPOOL_DIR=" + spool,
-                "main.count=2000",
-                "main.stay=true")) {
+        ChildJvm child = exportingTo(collector.baseEndpoint(), "main.stay=true")) {
       // Known to be failing (its probe gave up) while requests hang on the wire: the case where a
       // flush to disk and the shutdown used to wait one after the other.
       child.awaitLine("is not reachable", CHILD_LIMIT);
@@ -171,20 +149,34 @@ class OtlpShutdownTest {
 
   @Test
   void whatAHangingCollectorHeldAtExitIsDeliveredByTheNextStart() throws Exception {
-    Path spool = Files.createDirectories(temp.resolve("spool"));
     try (SilentCollector collector = SilentCollector.start();
-        ChildJvm first =
-            ChildJvm.start(
-                Map.of(),
-                "OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.baseEndpoint(),
-                "OTEL_EXPORTER_OTLP_TIMEOUT=60000",
-                "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + TIMEOUT.toMillis(),
-                "OBSERVABILITY_SPOOL_DIR=" + spool,
-                "main.count=2000")) {
+        ChildJvm first = exportingTo(collector.baseEndpoint())) {
       first.exitAfterMainReturned(CHILD_LIMIT);
     }
 
-    assertThat(deliveredByANextStart(spool)).isEqualTo(2_000);
+    assertThat(deliveredByANextStart()).isEqualTo(2_000);
+  }
+
+  /**
+   * 2,000 records to {@code endpoint}, spooled in this test's folder, with the test's shutdown
+   * timeout and a request timeout far beyond it.
+   */
+  private ChildJvm exportingTo(String endpoint, String... more) throws Exception {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint,
+                // Without the one shutdown deadline the JVM would wait for this request timeout.
+                "OTEL_EXPORTER_OTLP_TIMEOUT=60000",
+                "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + TIMEOUT.toMillis(),
+                "OBSERVABILITY_SPOOL_DIR=" + spool(),
+                "main.count=2000"));
+    arguments.addAll(List.of(more));
+    return ChildJvm.start(Map.of(), arguments.toArray(String[]::new));
+  }
+
+  private Path spool() throws java.io.IOException {
+    return Files.createDirectories(temp.resolve("spool"));
   }
 
   @Test
@@ -210,16 +202,9 @@ class OtlpShutdownTest {
   }
 
   /** Starts the same service on the same spool with a healthy collector; counts what arrives. */
-  private static long deliveredByANextStart(Path spool) throws Exception {
+  private long deliveredByANextStart() throws Exception {
     try (OtlpTestReceiver receiver = OtlpTestReceiver.start();
-        ChildJvm next =
-            ChildJvm.start(
-                Map.of(),
-                "OTEL_EXPORTER_OTLP_ENDPOINT=" + receiver.baseEndpoint(),
-                "OBSERVABILITY_SPOOL_DIR=" + spool,
-                "main.count=0",
-                "main.stay=true")) {
-      next.awaitLine("LOGGED", CHILD_LIMIT);
+        ChildJvm next = ChildJvm.startIdle(receiver.baseEndpoint(), spool(), CHILD_LIMIT)) {
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> receiver.uniqueBodies() >= 2_000);

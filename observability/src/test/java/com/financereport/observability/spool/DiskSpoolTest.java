@@ -29,7 +29,8 @@ class DiskSpoolTest {
   private DiskSpool spool(Path directory, long maxBytes, long segmentBytes) {
     DiskSpool spool =
         new DiskSpool(
-            directory, maxBytes, DAY_MILLIS, segmentBytes, 1000, clock::get, counters,
+            directory, DiskSpool.lockExactly(directory), maxBytes, DAY_MILLIS, segmentBytes, 1000,
+            clock::get, counters,
             new SpoolRecordCodec(), () -> {});
     spool.open();
     return spool;
