@@ -10,15 +10,20 @@ import java.util.Map;
 /**
  * Measures the exit scenarios for the notes, each in fresh child JVMs: records delivered out of
  * records logged, and the time from "main returned" to the end of the process. Not a test: run
- * {@code java -cp <test classpath> com.financereport.observability.otlp.ExitScenarios [runs]}.
+ * {@code java -cp <test classpath> com.financereport.observability.otlp.ExitScenarios [runs
+ * [shutdown timeout ms]]}; without a timeout, the library's default (5 s).
  */
 public final class ExitScenarios {
   private static final Duration LIMIT = Duration.ofSeconds(120);
+  private static String timeout = "main.timeout=default";
 
   private ExitScenarios() {}
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    if (args.length > 1) {
+      timeout = "OBSERVABILITY_SHUTDOWN_TIMEOUT=" + Integer.parseInt(args[1]);
+    }
     for (int run = 1; run <= runs; run++) {
       healthyBurst(run);
       refusing(run);
@@ -33,6 +38,7 @@ public final class ExitScenarios {
             ChildJvm.start(
                 Map.of(),
                 "OTEL_EXPORTER_OTLP_ENDPOINT=" + receiver.baseEndpoint(),
+                timeout,
                 "main.count=20000")) {
       Duration exit = child.exitAfterMainReturned(LIMIT);
       report("healthy collector, burst", run, receiver.uniqueBodies(), 20_000, exit, -1);
@@ -59,6 +65,7 @@ public final class ExitScenarios {
             Map.of(),
             "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint,
             "OBSERVABILITY_SPOOL_DIR=" + spool,
+            timeout,
             "main.count=2000")) {
       exit = child.exitAfterMainReturned(LIMIT);
     }
@@ -68,7 +75,8 @@ public final class ExitScenarios {
   private static void comingUp(int run) throws Exception {
     String endpoint = OtlpTestReceiver.refusingBaseEndpoint();
     try (ChildJvm child =
-        ChildJvm.start(Map.of(), "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint, "main.count=2000")) {
+        ChildJvm.start(
+            Map.of(), "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint, timeout, "main.count=2000")) {
       child.awaitLine("main returned", LIMIT);
       try (OtlpTestReceiver receiver =
           OtlpTestReceiver.startOn(java.net.URI.create(endpoint).getPort())) {

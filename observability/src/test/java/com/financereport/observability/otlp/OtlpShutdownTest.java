@@ -18,7 +18,9 @@ class OtlpShutdownTest {
   // Generous: the bound under test is the shutdown timeout, the margin absorbs a slow machine.
   private static final Duration MARGIN = Duration.ofSeconds(3);
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration BURST_TIMEOUT = Duration.ofSeconds(5);
+  // Room for the burst on a machine shared by many builds; the old shutdown left about a quarter
+  // of it on disk whatever the timeout, since it never replayed the spool before exit.
+  private static final Duration BURST_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration CHILD_LIMIT = Duration.ofSeconds(90);
 
   @TempDir Path temp;
