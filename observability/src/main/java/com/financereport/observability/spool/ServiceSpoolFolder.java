@@ -58,6 +58,7 @@ final class ServiceSpoolFolder {
    */
   List<InstanceFolder> adoptDeadInstances() {
     List<InstanceFolder> adopted = new ArrayList<>();
+    adoptEarlierLayout().ifPresent(adopted::add);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, INSTANCE_PREFIX + "*")) {
       for (Path entry : entries) {
         if (Files.isDirectory(entry)) {
@@ -68,6 +69,22 @@ final class ServiceSpoolFolder {
       logger.warn("Could not look for spools of stopped instances in {}: {}", folder, e.toString());
     }
     return adopted;
+  }
+
+  /**
+   * Segments an earlier version of the library wrote straight into the service's folder, before
+   * instance folders: adopted like a dead instance (their records are checked one by one).
+   */
+  private Optional<InstanceFolder> adoptEarlierLayout() {
+    try (DirectoryStream<Path> segments =
+        Files.newDirectoryStream(folder, SpoolSegment.PREFIX + "*" + SpoolSegment.SUFFIX)) {
+      if (!segments.iterator().hasNext()) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return adopt(folder);
   }
 
   private Optional<InstanceFolder> adopt(Path entry) {

@@ -94,7 +94,7 @@ class SharedHostProcessTest {
         "OTEL_EXPORTER_OTLP_ENDPOINT=" + endpoint,
         "OTEL_SERVICE_NAME=ledger",
         "OBSERVABILITY_SPOOL_DIR=" + spool,
-        "OBSERVABILITY_SHUTDOWN_TIMEOUT=1000",
+        "OBSERVABILITY_SHUTDOWN_TIMEOUT=5000", // room to write the rest to disk on a busy machine
         "main.count=2000",
         "main.prefix=" + prefix);
   }
@@ -114,7 +114,7 @@ class SharedHostProcessTest {
             host,
             "OTEL_EXPORTER_OTLP_ENDPOINT=" + OtlpTestReceiver.refusingBaseEndpoint(),
             "OTEL_SERVICE_NAME=billing",
-            "OBSERVABILITY_SHUTDOWN_TIMEOUT=1000",
+            "OBSERVABILITY_SHUTDOWN_TIMEOUT=5000", // room to write the rest to disk on a busy machine
             "main.defaultSpool=true",
             "main.count=1000",
             "main.prefix=billing")) {

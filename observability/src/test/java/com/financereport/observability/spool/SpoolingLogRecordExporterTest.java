@@ -404,6 +404,22 @@ class SpoolingLogRecordExporterTest {
   }
 
   @Test
+  void segmentsOfTheLayoutBeforeInstanceFoldersAreDelivered() {
+    Path service = temp.resolve("spool");
+    DiskSpool earlier =
+        new DiskSpool(
+            service, DiskSpool.lockExactly(service), 1L << 20, 86_400_000L, 1L << 20, 1000,
+            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), () -> {});
+    earlier.append(records(0, 50));
+    earlier.close();
+    OtlpTestReceiver collector = collector();
+
+    spooling(collector.logsEndpoint().toString());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 50);
+  }
+
+  @Test
   void aSpoolLeftByAnEarlierRunIsDeliveredAtStart() throws IOException {
     SpoolingLogRecordExporter earlier =
         spooling(OtlpTestReceiver.refusingLogsEndpoint());
