@@ -66,6 +66,42 @@ class MainProcessTest {
   }
 
   @Test
+  void theBackendNamesItselfWhenTheDeployDoesNot() throws Exception {
+    Process process = launch(Map.of("PORT", "eighty"));
+    exitCode(process);
+
+    assertThat(serviceNamesOnStdout()).containsOnly("finance-report-backend");
+  }
+
+  @Test
+  void aServiceNameFromTheDeployWinsOverTheBackendsOwn() throws Exception {
+    Process process = launch(Map.of("PORT", "eighty", "OTEL_SERVICE_NAME", "billing-api"));
+    exitCode(process);
+
+    assertThat(serviceNamesOnStdout()).containsOnly("billing-api");
+  }
+
+  @Test
+  void aServiceNameInTheResourceAttributesWinsOverTheBackendsOwn() throws Exception {
+    Process process =
+        launch(Map.of("PORT", "eighty", "OTEL_RESOURCE_ATTRIBUTES", "service.name=ledger"));
+    exitCode(process);
+
+    assertThat(serviceNamesOnStdout()).containsOnly("ledger");
+  }
+
+  private List<String> serviceNamesOnStdout() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> names = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(output.resolve("stdout.txt"), StandardCharsets.UTF_8)) {
+      names.add(json.readTree(line).path("service.name").asText());
+    }
+    assertThat(names).as("JSON lines on stdout").isNotEmpty();
+    return names;
+  }
+
+  @Test
   void missingPostgresExitsWith1() throws Exception {
     Process process =
         launch(
@@ -159,7 +195,9 @@ class MainProcessTest {
                 "PORT", String.valueOf(port),
                 "DATABASE_URL", TestEnvironment.databaseUrl(),
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + Ports.dead(),
-                "OTEL_BLRP_SCHEDULE_DELAY", "100"));
+                "OTEL_BLRP_SCHEDULE_DELAY", "100",
+                // Never the default spool: the collector is down, so records go to disk.
+                "OBSERVABILITY_SPOOL_DIR", output.resolve("spool").toString()));
     try {
       await()
           .atMost(Duration.ofSeconds(60))

@@ -17,8 +17,8 @@ import org.slf4j.ILoggerFactory;
 /**
  * Puts the disk spool into the export pipeline: it wraps the collector exporter (retryable failures
  * go to disk, replayed oldest first), takes what the full in-memory queue cannot hold, adds its
- * figures to the export status, and at shutdown with a failing collector sends what is left to disk
- * instead of waiting on the network.
+ * figures to the export status, and at shutdown hands the spool the one deadline: deliver what is
+ * queued and spooled while there is time, then put the rest on disk.
  */
 final class DiskSpoolExtension {
   /** Overflow records waiting for the export thread; past this they are counted as dropped. */
@@ -117,12 +117,14 @@ final class DiskSpoolExtension {
         status.endpointReachable());
   }
 
-  private void beforeShutdown(ExportStatus status) {
+  private void beforeShutdown(ExportStatus status, long deadlineNanos) {
     handOffPendingOverflow();
+    // A failing collector: batches still queued go straight to disk; the replayer keeps trying
+    // the collector until the cutoff, so it still gets them if it comes back.
     boolean failing =
         status.consecutiveFailures() > 0 || Boolean.FALSE.equals(status.endpointReachable());
-    if (failing && spool != null) {
-      spool.flushToDisk();
+    if (spool != null) {
+      spool.beginShutdown(deadlineNanos, failing);
     }
   }
 

@@ -182,7 +182,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             processor,
             inFlight,
             counters,
-            () -> extensions.beforeShutdown().accept(counters.snapshot()),
+            deadline -> extensions.beforeShutdown().accept(counters.snapshot(), deadline),
+            () -> extensions.status().apply(counters.snapshot()),
             context.getLogger(ShutdownFlush.class),
             System.err);
     OtlpLogExport installed =
@@ -271,18 +272,20 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
    * @param overflow makes the sink for records the full queue cannot take; null for the default,
    *     which counts them as dropped and warns at most once a minute
    * @param status adds the extension's own figures to the export status
-   * @param beforeShutdown runs, with the status then, before the pipeline is flushed at shutdown
+   * @param beforeShutdown runs, with the status then and the shutdown's deadline (a {@link
+   *     System#nanoTime} value), before the pipeline is flushed at shutdown
    * @param sdkRetry whether the SDK exporter retries by itself (off when a spool retries instead)
    */
   public record Extensions(
       UnaryOperator<LogRecordExporter> collectorDecorator,
       Function<ExportCounters, OverflowSink> overflow,
       UnaryOperator<ExportStatus> status,
-      java.util.function.Consumer<ExportStatus> beforeShutdown,
+      java.util.function.ObjLongConsumer<ExportStatus> beforeShutdown,
       boolean sdkRetry) {
     /** The plain pipeline: no spool, the SDK's own retry. */
     public static final Extensions NONE =
-        new Extensions(UnaryOperator.identity(), null, UnaryOperator.identity(), s -> {}, true);
+        new Extensions(
+            UnaryOperator.identity(), null, UnaryOperator.identity(), (s, deadline) -> {}, true);
 
     public Extensions {
       Objects.requireNonNull(collectorDecorator, "collectorDecorator");

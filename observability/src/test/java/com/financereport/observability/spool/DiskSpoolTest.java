@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class DiskSpoolTest {
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
@@ -30,8 +29,9 @@ class DiskSpoolTest {
   private DiskSpool spool(Path directory, long maxBytes, long segmentBytes) {
     DiskSpool spool =
         new DiskSpool(
-            directory, maxBytes, DAY_MILLIS, segmentBytes, 1000, clock::get, counters,
-            new SpoolRecordCodec(), () -> {}, LoggerFactory.getLogger(DiskSpool.class));
+            directory, DiskSpool.lockExactly(directory), maxBytes, DAY_MILLIS, segmentBytes, 1000,
+            clock::get, counters,
+            new SpoolRecordCodec(), () -> {}, org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     spool.open();
     return spool;
   }
