@@ -33,8 +33,12 @@ final class SdkSelfLogRateLimiter extends TurboFilter {
   /** The loggers whose events describe the export itself and so must never be exported. */
   static boolean isExportInternal(String loggerName) {
     return loggerName.startsWith("io.opentelemetry.")
-        || loggerName.startsWith(OtlpLogExport.class.getPackageName());
+        || loggerName.startsWith(OtlpLogExport.class.getPackageName())
+        // The spool's own warnings ("the collector is unavailable") would feed the spool itself.
+        || loggerName.startsWith(SPOOL_PACKAGE);
   }
+
+  private static final String SPOOL_PACKAGE = "com.financereport.observability.spool";
 
   @Override
   public FilterReply decide(
