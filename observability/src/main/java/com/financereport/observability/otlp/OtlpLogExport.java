@@ -106,7 +106,7 @@ public final class OtlpLogExport implements AutoCloseable {
     Objects.requireNonNull(context, "context");
     ObservabilitySettings settings = runtime.settings();
     ExportSettings export = settings.export();
-    if (!export.enabled()) {
+    if (!export.enabled() || !SdkCompatibility.usable(context.getLogger(OtlpLogExport.class))) {
       return Optional.empty();
     }
     Logger warnings = context.getLogger(OtlpLogExport.class);
