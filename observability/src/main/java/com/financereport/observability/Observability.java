@@ -31,9 +31,30 @@ public final class Observability {
     return current;
   }
 
-  /** Replaces the runtime; the Logback configuration calls this once at start. */
+  /**
+   * Replaces the runtime, e.g. for a programmatic set-up from settings of one's own; a pipeline
+   * the previous runtime ran is shut down first, so the process never runs two.
+   */
   public static void install(ObservabilityRuntime runtime) {
-    installed = runtime;
+    ObservabilityRuntime previous;
+    synchronized (Observability.class) {
+      previous = installed;
+      installed = runtime;
+    }
+    if (previous != null && previous != runtime) {
+      previous.shutdown(previous.settings().export().shutdownTimeout());
+    }
+  }
+
+  /**
+   * Delivers or spools what the export holds within {@code OBSERVABILITY_SHUTDOWN_TIMEOUT} and
+   * stops it: for an application's or a framework's orderly shutdown, before logging stops. The
+   * JVM shutdown hook does the same when nobody calls this. Returns how many records were neither
+   * delivered nor spooled.
+   */
+  public static long shutdown() {
+    ObservabilityRuntime current = installed;
+    return current == null ? 0 : current.shutdown(current.settings().export().shutdownTimeout());
   }
 
   public static ObservabilitySettings settings() {
@@ -46,6 +67,15 @@ public final class Observability {
 
   public static ExportStatus exportStatus() {
     return runtime().exportStatus();
+  }
+
+  /**
+   * The OpenTelemetry API for this process's traces and metrics, with the logs' resource: a no-op
+   * tracer and meter (with the W3C propagator) unless OTEL_TRACES_EXPORTER or
+   * OTEL_METRICS_EXPORTER is {@code otlp}.
+   */
+  public static io.opentelemetry.api.OpenTelemetry openTelemetry() {
+    return runtime().signals().openTelemetry();
   }
 
   public static ObservabilitySnapshot snapshot() {

@@ -2,10 +2,15 @@ package com.financereport.observability;
 
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.ObservabilitySettings;
+import com.financereport.observability.signals.Signals;
 import com.financereport.observability.status.ExportStatus;
 import com.financereport.observability.status.ObservabilitySnapshot;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -20,6 +25,11 @@ public final class ObservabilityRuntime {
   private final Redactor redactor;
   private final List<String> warnings;
   private volatile Supplier<ExportStatus> exportStatus = ExportStatus::disabled;
+  private final AtomicBoolean reported = new AtomicBoolean();
+  // Guarded by this: the one pipeline, made by the first configuration that asks for it.
+  private ExportPipeline pipeline;
+  private Signals signals;
+  private boolean pipelineStarted;
 
   private ObservabilityRuntime(
       ObservabilitySettings settings, Redactor redactor, List<String> warnings) {
@@ -60,16 +70,85 @@ public final class ObservabilityRuntime {
   }
 
   public ExportStatus exportStatus() {
-    return exportStatus.get();
+    ExportPipeline running;
+    synchronized (this) {
+      running = pipeline;
+    }
+    return running != null ? running.status() : exportStatus.get();
   }
 
   /** The redacted runtime view for /health and the start-up event. */
   public ObservabilitySnapshot snapshot() {
-    return ObservabilitySnapshot.of(settings, redactor, exportStatus());
+    Signals running = signals();
+    return ObservabilitySnapshot.of(
+        settings, redactor, exportStatus(), running.traces(), running.metrics());
+  }
+
+  /**
+   * The process's traces and metrics, started on first use: the OTel API to instrument with, and
+   * their status. With both off (the default) this creates no thread or socket.
+   */
+  public synchronized Signals signals() {
+    if (signals == null) {
+      Signals started = Signals.start(settings, this::exportStatus, redactor);
+      signals = started;
+      if (settings.traces().enabled() || settings.metrics().enabled()) {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> started.shutdown(settings.export().shutdownTimeout()),
+                    "otel-signals-shutdown"));
+      }
+    }
+    return signals;
   }
 
   /** Connects the live status of the export pipeline once it runs. */
   public void exportStatusSource(Supplier<ExportStatus> source) {
     this.exportStatus = source;
+  }
+
+  /**
+   * The runtime's one export pipeline: {@code start} runs the first time this is called and every
+   * later call, from whichever Logback configuration, returns what it made. Empty when export is
+   * off, or after {@link #shutdown}.
+   */
+  public synchronized Optional<ExportPipeline> exportPipeline(
+      Function<ObservabilityRuntime, Optional<? extends ExportPipeline>> start) {
+    if (!pipelineStarted) {
+      pipelineStarted = true;
+      pipeline = start.apply(this).orElse(null);
+    }
+    return Optional.ofNullable(pipeline);
+  }
+
+  /**
+   * Delivers or spools what the pipeline holds within {@code timeout} and stops it; for a
+   * framework's orderly shutdown (the JVM shutdown hook does the same on its own). Returns how
+   * many records were neither delivered nor spooled; 0 when nothing was exported.
+   */
+  public long shutdown(Duration timeout) {
+    ExportPipeline stopping;
+    Signals signalsStopping;
+    synchronized (this) {
+      signalsStopping = signals;
+      pipelineStarted = true; // a configuration after shutdown must not start a second pipeline
+      stopping = pipeline;
+      pipeline = null;
+    }
+    if (signalsStopping != null) {
+      signalsStopping.shutdown(timeout);
+    }
+    if (stopping == null) {
+      return 0;
+    }
+    ExportStatus last = stopping.status();
+    exportStatus = () -> last;
+    return stopping.shutdown(timeout);
+  }
+
+  /** True exactly once: the configuration problems and the start-up event are said once. */
+  public boolean claimStartupReport() {
+    return reported.compareAndSet(false, true);
   }
 }

@@ -51,6 +51,11 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
     this.color = color;
   }
 
+  /** The runtime this encoder writes for; null before {@link #start()} in the XML form. */
+  public ObservabilityRuntime runtime() {
+    return runtime;
+  }
+
   @Override
   public void start() {
     if (runtime == null) {

@@ -47,6 +47,11 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     this.runtime = runtime;
   }
 
+  /** The runtime this encoder writes for; null before {@link #start()} in the XML form. */
+  public ObservabilityRuntime runtime() {
+    return runtime;
+  }
+
   @Override
   public void start() {
     if (runtime == null) {

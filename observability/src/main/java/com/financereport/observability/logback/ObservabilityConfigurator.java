@@ -11,36 +11,45 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.console.ConsoleLineEncoder;
+import com.financereport.observability.internal.LogbackContextSetup;
 import com.financereport.observability.json.JsonLineEncoder;
-import com.financereport.observability.otlp.OtlpLogExport;
+import com.financereport.observability.otlp.OtlpAppender;
 import com.financereport.observability.settings.ObservabilitySettings;
-import java.util.Map;
-import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Logback's service-loader hook: with no logback.xml and no init call, every event becomes one JSON
- * line on stdout (a readable console line with DEBUG=true). A user's own logback-test.xml,
- * logback.xml or -Dlogback.configurationFile wins: then this steps aside and Logback reads the file.
+ * line on stdout (a readable console line with DEBUG=true), and is exported when an endpoint is
+ * set. A user's own logback-test.xml, logback.xml or -Dlogback.configurationFile wins: then this
+ * steps aside and Logback reads the file. A logback-spring.xml is read by Spring Boot only once
+ * the application starts, so until then this configuration applies, and the pipeline it starts is
+ * the one the file's appenders join.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public class ObservabilityConfigurator extends ContextAwareBase implements Configurator {
-  static final String STARTUP_EVENT = "Observability runtime configured";
+  static final String STARTUP_EVENT = LogbackContextSetup.STARTUP_EVENT;
   static final String APPENDER_NAME = "STDOUT";
+  static final String OTLP_APPENDER_NAME = "OTLP";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (UserConfiguration.present(Thread.currentThread().getContextClassLoader())) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (UserConfiguration.present(loader)) {
       addInfo("A user Logback configuration is present; leaving the set-up to it.");
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    ObservabilityRuntime runtime =
-        ObservabilityRuntime.create(ObservabilitySettings.fromSystemEnvironment());
-    Observability.install(runtime);
-    apply(context, runtime);
+    if (UserConfiguration.springBootFilePresent(loader)) {
+      addInfo("logback-spring.xml found: this configuration applies until Spring Boot reads it.");
+    }
+    // The process's runtime, not a new one: a second configuration must share its pipeline.
+    apply(context, Observability.runtime());
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
-  /** Sets up {@code context} for {@code runtime}; public so tests and embedders can do it by hand. */
+  /**
+   * Sets up {@code context} for {@code runtime}: stdout, export when enabled, the JUL bridge and
+   * the start-up report. Public for a programmatic set-up; calling it again after a reset reuses
+   * the runtime's one pipeline.
+   */
   public static void apply(LoggerContext context, ObservabilityRuntime runtime) {
     ObservabilitySettings settings = runtime.settings();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -61,24 +70,14 @@ public class ObservabilityConfigurator extends ContextAwareBase implements Confi
     stdout.start();
     root.addAppender(stdout);
 
-    JulBridge.install(context);
-    // Export exists only when an endpoint is set; otherwise this creates nothing.
-    OtlpLogExport.install(context, runtime);
-    reportConfiguration(context, runtime);
-  }
-
-  private static void reportConfiguration(LoggerContext context, ObservabilityRuntime runtime) {
-    Logger logger = context.getLogger("com.financereport.observability");
-    for (String warning : runtime.warnings()) {
-      logger.warn("Configuration problem: {}", warning);
+    if (settings.export().enabled()) {
+      OtlpAppender otlp = new OtlpAppender(runtime);
+      otlp.setContext(context);
+      otlp.setName(OTLP_APPENDER_NAME);
+      otlp.start();
+      root.addAppender(otlp);
     }
-    for (String error : runtime.settings().errors()) {
-      logger.error("Configuration error: {}", error);
-    }
-    LoggingEventBuilder event = logger.atInfo();
-    for (Map.Entry<String, Object> entry : runtime.snapshot().toMap().entrySet()) {
-      event = event.addKeyValue(entry.getKey(), entry.getValue());
-    }
-    event.log(STARTUP_EVENT);
+    LogbackContextSetup.prepare(context, runtime);
+    LogbackContextSetup.report(context, runtime);
   }
 }

@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.export.SafeLocation;
 import com.financereport.observability.status.ExportCounters;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ final class CollectorProbe implements Runnable {
       warnings.warn(
           "OTLP collector at {} is not reachable: {}. Logs still go to stdout; export keeps trying"
               + " in the background",
-          safeLocation(endpoint),
+          SafeLocation.of(endpoint),
           problem);
     }
   }
@@ -102,14 +103,5 @@ final class CollectorProbe implements Runnable {
     } catch (IOException ignored) {
       // The status code is all we needed.
     }
-  }
-
-  /** scheme://host:port/path, without user info, query or fragment. */
-  static String safeLocation(URI uri) {
-    return uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 }

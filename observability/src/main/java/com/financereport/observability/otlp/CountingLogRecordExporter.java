@@ -1,9 +1,9 @@
 package com.financereport.observability.otlp;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.internal.export.ExportOutcome;
+import com.financereport.observability.internal.export.OutcomeCounting;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
-import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -62,23 +62,13 @@ final class CountingLogRecordExporter implements LogRecordExporter {
     CompletableResultCode result = collector.export(logs);
     result.whenComplete(
         () -> {
-          if (result.isSuccess()) {
-            counters.recordExported(count);
-            outcomes.succeeded(System.nanoTime() - started);
-            return;
+          ExportOutcome outcome =
+              OutcomeCounting.count(counters, ExportOutcome.of(result), count, redactor);
+          switch (outcome.kind()) {
+            // A partial success: the collector answered, and fast.
+            case EXPORTED, PARTIAL -> outcomes.succeeded(System.nanoTime() - started);
+            case REJECTED, RETRYABLE -> outcomes.failed();
           }
-          if (result.getFailureThrowable() instanceof PartialSuccessException partial) {
-            counters.recordPartialSuccess(
-                partial.accepted(), partial.rejected(), redactor.redactText(partial.getMessage()));
-            outcomes.succeeded(System.nanoTime() - started); // the collector answered, and fast
-            return;
-          }
-          ExportFailure failure = ExportFailure.of(result.getFailureThrowable(), redactor);
-          counters.recordFailed(count, failure.type(), failure.description());
-          if (failure.rejected()) {
-            counters.recordRejected(count);
-          }
-          outcomes.failed();
         });
     return result;
   }
@@ -91,33 +81,5 @@ final class CountingLogRecordExporter implements LogRecordExporter {
   @Override
   public CompletableResultCode shutdown() {
     return collector.shutdown();
-  }
-
-  /**
-   * A failure in words for /health: "HTTP 503" or the exception class, never the URL or headers.
-   *
-   * @param rejected the collector answered and the answer is final (any status the OTLP spec says
-   *     not to retry), so the records are refused, not merely undelivered
-   */
-  record ExportFailure(String type, String description, boolean rejected) {
-    static ExportFailure of(Throwable failure, Redactor redactor) {
-      if (failure instanceof FailedExportException.HttpExportException http) {
-        if (http.failedWithResponse() && http.getResponse() != null) {
-          int status = http.getResponse().getStatusCode();
-          boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
-          return new ExportFailure(
-              "HTTP " + status, "the collector answered HTTP " + status, !retryable);
-        }
-        failure = http.getCause();
-      }
-      if (failure == null) {
-        return new ExportFailure("unknown", "the export failed without a reason", false);
-      }
-      String message = failure.getMessage();
-      String description =
-          failure.getClass().getName()
-              + (message == null || message.isBlank() ? "" : ": " + redactor.redactText(message));
-      return new ExportFailure(failure.getClass().getName(), description, false);
-    }
   }
 }

@@ -3,6 +3,8 @@ package com.financereport.observability.otlp;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import com.financereport.observability.ExportPipeline;
+import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.otlp.record.RecordEmitter;
 import com.financereport.observability.otlp.response.PartialSuccessExporter;
@@ -44,7 +46,7 @@ import java.util.function.UnaryOperator;
  * <p>When export is off in the settings nothing of this exists: {@link #install} returns empty and
  * creates no thread, socket or object of the SDK.
  */
-public final class OtlpLogExport implements AutoCloseable {
+public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
   /** How often the SDK's own log lines, and the queue-overflow warning, may reach stdout. */
   static final Duration SELF_LOG_INTERVAL = Duration.ofMinutes(1);
   /** How long the start-up probe waits for the collector. */
@@ -92,6 +94,17 @@ public final class OtlpLogExport implements AutoCloseable {
     return install(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions());
   }
 
+  /**
+   * The pipeline a runtime shares among all its {@link OtlpAppender}s: attached to no logger, so a
+   * context reset, which stops the appenders, leaves it running.
+   */
+  static Optional<OtlpLogExport> startShared(LoggerContext context, ObservabilityRuntime runtime) {
+    if (!runtime.settings().export().enabled()) {
+      return Optional.empty();
+    }
+    return start(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions(), false);
+  }
+
   /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
   public static Optional<OtlpLogExport> install(
       LoggerContext context, ObservabilityRuntime runtime, Extensions extensions) {
@@ -109,7 +122,6 @@ public final class OtlpLogExport implements AutoCloseable {
     if (!export.enabled() || !SdkCompatibility.usable(context.getLogger(OtlpLogExport.class))) {
       return Optional.empty();
     }
-    Logger warnings = context.getLogger(OtlpLogExport.class);
 
     SdkSelfLogRateLimiter selfLogLimiter =
         new SdkSelfLogRateLimiter(SELF_LOG_INTERVAL, System::nanoTime);
@@ -155,7 +167,7 @@ public final class OtlpLogExport implements AutoCloseable {
 
     LogbackToOtlpAppender appender =
         new LogbackToOtlpAppender(
-            new RecordEmitter(resource(settings), processor, Clock.getDefault()),
+            new RecordEmitter(ServiceResource.of(settings), processor, Clock.getDefault()),
             runtime.redactor(),
             Level.toLevel(export.exportLevel(), Level.INFO),
             export.codeAttributes(),
@@ -194,7 +206,6 @@ public final class OtlpLogExport implements AutoCloseable {
             counters,
             context.getLogger(CollectorProbe.class))
         .startInBackground();
-    warnings.debug("OTLP export started");
     return Optional.of(installed);
   }
 
@@ -212,14 +223,8 @@ public final class OtlpLogExport implements AutoCloseable {
     return PartialSuccessExporter.build(builder);
   }
 
-  /** Exactly the settings' resource: stdout lines and OTLP records describe the same service. */
-  static Resource resource(ObservabilitySettings settings) {
-    AttributesBuilder attributes = Attributes.builder();
-    settings.resource().forEach(attributes::put);
-    return Resource.create(attributes.build());
-  }
-
   /** The live export figures. */
+  @Override
   public ExportStatus status() {
     return extensions.status().apply(counters.snapshot());
   }
@@ -228,6 +233,7 @@ public final class OtlpLogExport implements AutoCloseable {
    * Flushes what is queued, waiting at most {@code timeout}, then stops exporting. Returns how many
    * records were not delivered. Later calls do nothing and return the same kind of count.
    */
+  @Override
   public long shutdown(Duration timeout) {
     if (attachedToRoot) {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);

@@ -45,7 +45,9 @@ public record ObservabilitySettings(
     OutputLimits limits,
     RedactionSettings redaction,
     List<String> warnings,
-    List<String> errors) {
+    List<String> errors,
+    TraceSettings traces,
+    MetricSettings metrics) {
 
   public static final String DEFAULT_SERVICE_NAME = "finance-report-backend";
   public static final String DEFAULT_ENVIRONMENT = "development";
@@ -127,6 +129,9 @@ public record ObservabilitySettings(
 
     ExportSettings export =
         readExport(values, env, deployEnvironment, givenEnvironment, warnings, errors);
+    SignalSettingsReader signals = new SignalSettingsReader(values, env, export, warnings, errors);
+    TraceSettings traces = signals.traces();
+    MetricSettings metrics = signals.metrics();
 
     SpoolSettings spool =
         new SpoolSettings(
@@ -160,7 +165,9 @@ public record ObservabilitySettings(
         limits,
         redaction,
         warnings,
-        errors);
+        errors,
+        traces,
+        metrics);
   }
 
   private static ExportSettings readExport(
@@ -278,6 +285,11 @@ public record ObservabilitySettings(
    * carry credentials.
    */
   static URI parseEndpoint(String key, String raw, boolean appendLogsPath, List<String> errors) {
+    return parseEndpoint(key, raw, appendLogsPath ? "/v1/logs" : null, errors);
+  }
+
+  /** As above for any signal: a base endpoint gets {@code signalPath} appended exactly once. */
+  static URI parseEndpoint(String key, String raw, String signalPath, List<String> errors) {
     URI uri;
     try {
       uri = new URI(raw);
@@ -298,15 +310,15 @@ public record ObservabilitySettings(
       errors.add(key + " must not carry a query or fragment; OTLP export is off");
       return null;
     }
-    if (!appendLogsPath) {
+    if (signalPath == null) {
       return uri;
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    if (!path.endsWith("/v1/logs")) {
-      path = path + "/v1/logs";
+    if (!path.endsWith(signalPath)) {
+      path = path + signalPath;
     }
     try {
       return new URI(uri.getScheme() + "://" + uri.getRawAuthority() + path);

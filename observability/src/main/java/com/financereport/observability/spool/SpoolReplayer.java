@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.internal.export.ExportOutcome;
 import com.financereport.observability.otlp.response.PartialSuccessException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -137,13 +138,13 @@ final class SpoolReplayer {
           }
           continue;
         }
-        ExportFailure failure = ExportFailure.of(result);
+        ExportOutcome failure = ExportOutcome.of(result);
         if (!failure.retryable()) {
           int size = pending.records().size();
           long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
           counters.replayed.addAndGet(size - refused);
           counters.dropped.addAndGet(refused); // no export result reports these
-          deadLetters.append(pending.records(), refused, failure.description());
+          deadLetters.append(pending.records(), refused, failure.reason());
           spool.acknowledge(pending);
           pending = null;
           continue;
@@ -154,7 +155,7 @@ final class SpoolReplayer {
           logger.info(
               "The collector is unavailable ({}); {} log record(s) wait in the spool and are retried"
                   + " with backoff",
-              failure.description(),
+              failure.reason(),
               spool.spooledRecords());
         }
         sleep(jittered(backoffMillis));

@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.internal.export.ExportOutcome;
 import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -136,7 +137,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
               return;
             }
             Throwable cause = attempt.getFailureThrowable();
-            ExportFailure failure = ExportFailure.of(cause);
+            ExportOutcome failure = ExportOutcome.ofFailure(cause);
             if (failure.retryable()) {
               outage.began();
             }
@@ -149,7 +150,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
               deadLetters.append(
                   records,
                   PartialSuccessException.undelivered(cause, records.size()),
-                  failure.description());
+                  failure.reason());
             }
             if (cause != null) {
               result.failExceptionally(cause);

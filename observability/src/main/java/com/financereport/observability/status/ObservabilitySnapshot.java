@@ -19,26 +19,45 @@ public record ObservabilitySnapshot(
     String deploymentEnvironment,
     String serviceVersion,
     Map<String, String> resourceAttributes,
-    ExportStatus export) {
+    ExportStatus export,
+    SignalStatus traces,
+    SignalStatus metrics) {
 
+  /** The snapshot of a process whose traces and metrics have not started. */
   public static ObservabilitySnapshot of(
       ObservabilitySettings settings, Redactor redactor, ExportStatus export) {
+    return of(
+        settings,
+        redactor,
+        export,
+        SignalStatus.off(settings.traces().disabledReason()),
+        SignalStatus.off(settings.metrics().disabledReason()));
+  }
+
+  public static ObservabilitySnapshot of(
+      ObservabilitySettings settings,
+      Redactor redactor,
+      ExportStatus export,
+      SignalStatus traces,
+      SignalStatus metrics) {
     Map<String, String> resource = new LinkedHashMap<>();
     settings
         .resource()
         .forEach(
             (k, v) -> resource.put(k, redactor.isSecretKey(k) ? Redactor.REDACTED : redactor.redactText(v)));
     return new ObservabilitySnapshot(
+        settings.export().enabled() || traces.enabled() || metrics.enabled(),
         settings.export().enabled(),
-        settings.export().enabled(),
-        false,
-        false,
+        traces.enabled(),
+        metrics.enabled(),
         settings.export().disabledReason(),
         settings.serviceName(),
         settings.environment(),
         settings.serviceVersion(),
         java.util.Collections.unmodifiableMap(resource),
-        export);
+        export,
+        traces,
+        metrics);
   }
 
   /** The snapshot as plain maps and values, ready for any JSON writer. */
@@ -73,6 +92,26 @@ public record ObservabilitySnapshot(
     figures.put("consecutive_failures", export.consecutiveFailures());
     figures.put("endpoint_reachable", export.endpointReachable());
     map.put("export", figures);
+    map.put("traces", signal(traces, "spans"));
+    map.put("metrics", signal(metrics, "data_points"));
+    return map;
+  }
+
+  /** One opt-in signal; {@code unit} names what its counts count. */
+  private static Map<String, Object> signal(SignalStatus status, String unit) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", status.enabled());
+    if (!status.enabled()) {
+      map.put("disabled_reason", status.disabledReason());
+      return map;
+    }
+    map.put("endpoint", status.endpoint());
+    map.put("unit", unit);
+    map.put("exported", status.exported());
+    map.put("failed", status.failed());
+    map.put("dropped", status.dropped());
+    map.put("last_success", status.lastSuccess() == null ? null : status.lastSuccess().toString());
+    map.put("last_error", status.lastError());
     return map;
   }
 }

@@ -42,6 +42,16 @@ class UserConfigurationTest {
   }
 
   @Test
+  void aLogbackSpringXmlIsRecognisedAsSpringBoots(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("logback-spring.xml"), "<configuration/>");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+      assertThat(UserConfiguration.springBootFilePresent(loader)).isTrue();
+      // Logback never reads it: until Spring Boot does, the zero-code set-up applies.
+      assertThat(UserConfiguration.present(loader)).isFalse();
+    }
+  }
+
+  @Test
   void logbackTestXmlCountsToo(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("logback-test.xml"), "<configuration/>");
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {

@@ -7,7 +7,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +54,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class OtlpTestReceiver implements AutoCloseable {
   public static final String LOGS_PATH = "/v1/logs";
+  public static final String TRACES_PATH = "/v1/traces";
+  public static final String METRICS_PATH = "/v1/metrics";
 
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -51,6 +63,8 @@ public final class OtlpTestReceiver implements AutoCloseable {
   private final CountDownLatch releaseHanging = new CountDownLatch(1);
   private final List<Received> requests = new CopyOnWriteArrayList<>();
   private final List<ReceivedRecord> records = new CopyOnWriteArrayList<>();
+  private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+  private final List<ReceivedMetric> metrics = new CopyOnWriteArrayList<>();
   private final AtomicInteger recordCount = new AtomicInteger();
   private volatile Answer standing = Answer.ok();
   private volatile boolean keepRecords = true;
@@ -74,6 +88,8 @@ public final class OtlpTestReceiver implements AutoCloseable {
               });
       OtlpTestReceiver receiver = new OtlpTestReceiver(server, handlers);
       server.createContext(LOGS_PATH, receiver::handle);
+      server.createContext(TRACES_PATH, receiver::handleTraces);
+      server.createContext(METRICS_PATH, receiver::handleMetrics);
       server.setExecutor(handlers);
       server.start();
       return receiver;
@@ -197,24 +213,11 @@ public final class OtlpTestReceiver implements AutoCloseable {
     try (exchange) {
       Instant at = Instant.now();
       Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        requests.add(new Received(at, exchange.getRequestMethod(), headers, null, 405));
-        sendText(exchange, 405, "405 method not allowed, supported: [POST]");
-        return;
-      }
-      byte[] raw = exchange.getRequestBody().readAllBytes();
-      String contentType = header(exchange, "Content-Type");
-      if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-protobuf")) {
-        requests.add(new Received(at, "POST", headers, null, 415));
-        sendText(exchange, 415, "415 unsupported media type, supported: [application/x-protobuf]");
-        return;
-      }
-      ExportLogsServiceRequest request;
-      try {
-        request = ExportLogsServiceRequest.parseFrom(decompress(raw, header(exchange, "Content-Encoding")));
-      } catch (IOException e) {
-        requests.add(new Received(at, "POST", headers, null, 400));
-        sendStatus(exchange, 400, 3, "proto: cannot parse invalid wire-format data");
+      ExportLogsServiceRequest request =
+          decodeOrRefuse(
+              exchange, ExportLogsServiceRequest::parseFrom,
+              status -> requests.add(new Received(at, exchange.getRequestMethod(), headers, null, status)));
+      if (request == null) {
         return;
       }
       Answer answer = nextAnswer();
@@ -242,6 +245,128 @@ public final class OtlpTestReceiver implements AutoCloseable {
         exchange.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
       }
       sendStatus(exchange, answer.status(), answer.status() == 429 ? 8 : 14, "refused by the test receiver");
+    }
+  }
+
+  /** A body parser of the official proto classes. */
+  private interface Parser<T> {
+    T parse(byte[] body) throws IOException;
+  }
+
+  /**
+   * The checks the collector's receiver makes before it decodes: POST only (405), protobuf only
+   * (415), a decodable body (400). Returns the request, or null once it has answered a refusal.
+   */
+  private <T> T decodeOrRefuse(
+      HttpExchange exchange, Parser<T> parser, java.util.function.IntConsumer refused)
+      throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      refused.accept(405);
+      sendText(exchange, 405, "405 method not allowed, supported: [POST]");
+      return null;
+    }
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    String contentType = header(exchange, "Content-Type");
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-protobuf")) {
+      refused.accept(415);
+      sendText(exchange, 415, "415 unsupported media type, supported: [application/x-protobuf]");
+      return null;
+    }
+    try {
+      return parser.parse(decompress(raw, header(exchange, "Content-Encoding")));
+    } catch (IOException e) {
+      refused.accept(400);
+      sendStatus(exchange, 400, 3, "proto: cannot parse invalid wire-format data");
+      return null;
+    }
+  }
+
+  private void handleTraces(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportTraceServiceRequest request =
+          decodeOrRefuse(exchange, ExportTraceServiceRequest::parseFrom, status -> {});
+      if (request != null && answerSignal(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray())) {
+        for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+          for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+            for (Span span : scopeSpans.getSpansList()) {
+              spans.add(new ReceivedSpan(resourceSpans.getResource(), scopeSpans.getScope(), span));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void handleMetrics(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportMetricsServiceRequest request =
+          decodeOrRefuse(exchange, ExportMetricsServiceRequest::parseFrom, status -> {});
+      if (request != null && answerSignal(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray())) {
+        for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+          for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+            for (Metric metric : scopeMetrics.getMetricsList()) {
+              metrics.add(new ReceivedMetric(resourceMetrics.getResource(), scopeMetrics.getScope(), metric));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Answers a span or metric request with the standing answer (scripts are for logs); true when it
+   * was a 200, whose content then counts as received.
+   */
+  private boolean answerSignal(HttpExchange exchange, byte[] okBody) throws IOException {
+    Answer answer = standing;
+    if (answer.hangs()) {
+      awaitRelease();
+      return false;
+    }
+    if (answer.status() == 200) {
+      send(exchange, 200, "application/x-protobuf", okBody);
+      return true;
+    }
+    sendStatus(exchange, answer.status(), answer.status() == 429 ? 8 : 14, "refused by the test receiver");
+    return false;
+  }
+
+  /** Every span of every trace request answered 200, in arrival order. */
+  public List<ReceivedSpan> spans() {
+    return List.copyOf(spans);
+  }
+
+  /** Every metric of every metrics request answered 200, in arrival order. */
+  public List<ReceivedMetric> metrics() {
+    return List.copyOf(metrics);
+  }
+
+  /** Waits until at least {@code count} spans have arrived; returns them all. */
+  public List<ReceivedSpan> awaitSpans(int count, Duration timeout) {
+    awaitCount(spans::size, count, timeout, "span(s)");
+    return spans();
+  }
+
+  /** Waits until a metric named {@code name} has arrived; returns every metric received. */
+  public List<ReceivedMetric> awaitMetric(String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (metrics.stream().noneMatch(m -> m.metric().getName().equals(name))) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no metric " + name + " within " + timeout + "; got "
+            + metrics.stream().map(m -> m.metric().getName()).distinct().toList());
+      }
+      sleep(10);
+    }
+    return metrics();
+  }
+
+  private static void awaitCount(java.util.function.IntSupplier current, int count, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (current.getAsInt() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("expected " + count + " " + what + " within " + timeout + ", got " + current.getAsInt());
+      }
+      sleep(10);
     }
   }
 

@@ -1,0 +1,67 @@
+package com.financereport.observability.signals;
+
+import com.financereport.observability.internal.export.ExportOutcome;
+import com.financereport.observability.internal.export.OutcomeCounting;
+import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.status.ExportCounters;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.MemoryMode;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import java.util.Collection;
+
+/** Counts what the collector made of each metric export, in data points, on the wire exporter. */
+final class CountingMetricExporter implements MetricExporter {
+  private final MetricExporter collector;
+  private final ExportCounters counters;
+  private final Redactor redactor;
+
+  CountingMetricExporter(MetricExporter collector, ExportCounters counters, Redactor redactor) {
+    this.collector = collector;
+    this.counters = counters;
+    this.redactor = redactor;
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<MetricData> metrics) {
+    long points = metrics.stream().mapToLong(m -> m.getData().getPoints().size()).sum();
+    CompletableResultCode result = collector.export(metrics);
+    result.whenComplete(
+        () -> {
+          ExportOutcome outcome =
+              OutcomeCounting.count(counters, ExportOutcome.of(result), points, redactor);
+          if (outcome.kind() != ExportOutcome.Kind.EXPORTED) {
+            counters.recordDropped(points); // the next collection sends fresh points instead
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+    return collector.getAggregationTemporality(instrumentType);
+  }
+
+  @Override
+  public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+    return collector.getDefaultAggregation(instrumentType);
+  }
+
+  @Override
+  public MemoryMode getMemoryMode() {
+    return collector.getMemoryMode();
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return collector.flush();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return collector.shutdown();
+  }
+}

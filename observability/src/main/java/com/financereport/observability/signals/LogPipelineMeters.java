@@ -1,0 +1,70 @@
+package com.financereport.observability.signals;
+
+import com.financereport.observability.status.ExportStatus;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import java.util.function.Supplier;
+
+/**
+ * The log pipeline's own figures as metrics, so SigNoz can alert on log loss. Names follow the
+ * semantic conventions for SDK self-observability ({@code otel.sdk.*}) where one exists; the spool
+ * has none, so its figures are ours ({@code observability.log.spool.*}). Read at each collection,
+ * never on the logging path.
+ */
+final class LogPipelineMeters {
+  static final String EXPORTED = "otel.sdk.exporter.log.exported";
+  static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
+  static final String DROPPED = "observability.log.dropped";
+  static final String SPOOLED = "observability.log.spool.records";
+  static final String SPOOLED_BYTES = "observability.log.spool.size";
+  static final String OLDEST_SPOOLED = "observability.log.spool.oldest_age";
+  static final String REPLAYED = "observability.log.spool.replayed";
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+  private LogPipelineMeters() {}
+
+  static void register(Meter meter, Supplier<ExportStatus> logs) {
+    meter
+        .counterBuilder(EXPORTED)
+        .setUnit("{log_record}")
+        .setDescription("Log records whose export finished; error.type set when it failed")
+        .buildWithCallback(
+            m -> {
+              ExportStatus s = logs.get();
+              m.record(s.exported());
+              m.record(s.failed() - s.rejected(), Attributes.of(ERROR_TYPE, "export_failed"));
+              m.record(s.rejected(), Attributes.of(ERROR_TYPE, "rejected"));
+            });
+    meter
+        .upDownCounterBuilder(QUEUE_SIZE)
+        .setUnit("{log_record}")
+        .setDescription("Log records waiting in memory for export")
+        .buildWithCallback(m -> m.record(logs.get().queued()));
+    meter
+        .counterBuilder(DROPPED)
+        .setUnit("{log_record}")
+        .setDescription("Log records lost for good: overflow without a spool, rejection, spool budget or age")
+        .buildWithCallback(m -> m.record(logs.get().dropped()));
+    meter
+        .upDownCounterBuilder(SPOOLED)
+        .setUnit("{log_record}")
+        .setDescription("Log records on disk waiting for the collector")
+        .buildWithCallback(m -> m.record(logs.get().spooled()));
+    meter
+        .upDownCounterBuilder(SPOOLED_BYTES)
+        .setUnit("By")
+        .setDescription("Bytes the log spool holds on disk")
+        .buildWithCallback(m -> m.record(logs.get().spooledBytes()));
+    meter
+        .gaugeBuilder(OLDEST_SPOOLED)
+        .setUnit("s")
+        .setDescription("Age of the oldest spooled log record; 0 when the spool is empty")
+        .buildWithCallback(m -> m.record(logs.get().oldestSpooledAgeMillis() / 1000.0));
+    meter
+        .counterBuilder(REPLAYED)
+        .setUnit("{log_record}")
+        .setDescription("Log records delivered from the spool")
+        .buildWithCallback(m -> m.record(logs.get().replayed()));
+  }
+}
