@@ -57,6 +57,20 @@ public class ObservabilityLoggingSystem extends LogbackLoggingSystem {
     super.loadConfiguration(initializationContext, location, logFile);
   }
 
+  /**
+   * Boot runs this after every application context has closed: what the application logged while
+   * closing is delivered (or spooled) within {@code OBSERVABILITY_SHUTDOWN_TIMEOUT}, then Logback
+   * stops.
+   */
+  @Override
+  public Runnable getShutdownHandler() {
+    Runnable stopLogback = super.getShutdownHandler();
+    return () -> {
+      Observability.shutdown();
+      stopLogback.run();
+    };
+  }
+
   private static ObservabilityRuntime install(Environment environment) {
     ObservabilityRuntime runtime =
         SpringSettings.runtime(
