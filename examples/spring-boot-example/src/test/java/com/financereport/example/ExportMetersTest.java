@@ -29,10 +29,7 @@ class ExportMetersTest {
 
   @BeforeAll
   static void exportToTheReceiver() {
-    receiver = OtlpTestReceiver.start();
-    System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
-    System.setProperty("OBSERVABILITY_SPOOL_DIR", spool.toString());
-    System.setProperty("OTEL_BLRP_SCHEDULE_DELAY", "100");
+    receiver = ExportSettingsForTests.receiverFor(spool);
   }
 
   @AfterAll
@@ -67,8 +64,8 @@ class ExportMetersTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              assertThat(registry.get("observability.spool.records").gauge().value()).isPositive();
-              assertThat(registry.get("observability.spool.bytes").gauge().value()).isPositive();
+              assertThat(registry.get("observability.log.spool.records").gauge().value()).isPositive();
+              assertThat(registry.get("observability.log.spool.size").gauge().value()).isPositive();
             });
   }
 
@@ -80,7 +77,7 @@ class ExportMetersTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        registry.get("otel.sdk.exporter.log.exported").tag("error.type", "failed").functionCounter().count())
+                        registry.get("otel.sdk.exporter.log.exported").tag("error.type", "export_failed").functionCounter().count())
                     .isPositive());
   }
 }

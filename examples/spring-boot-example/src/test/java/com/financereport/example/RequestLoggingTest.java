@@ -32,10 +32,7 @@ class RequestLoggingTest {
 
   @BeforeAll
   static void exportToTheReceiver() {
-    receiver = OtlpTestReceiver.start();
-    System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
-    System.setProperty("OBSERVABILITY_SPOOL_DIR", spool.toString());
-    System.setProperty("OTEL_BLRP_SCHEDULE_DELAY", "100");
+    receiver = ExportSettingsForTests.receiverFor(spool);
   }
 
   @AfterAll

@@ -33,9 +33,7 @@ class TelemetryHealthTest {
 
   @BeforeAll
   static void pointExportAtAClosedPort() {
-    // Read by the starter through Spring's environment, before the context (and logging) starts.
-    System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", OtlpTestReceiver.refusingBaseEndpoint());
-    System.setProperty("OBSERVABILITY_SPOOL_DIR", spool.toString());
+    ExportSettingsForTests.exportTo(OtlpTestReceiver.refusingBaseEndpoint(), spool);
   }
 
   @Test

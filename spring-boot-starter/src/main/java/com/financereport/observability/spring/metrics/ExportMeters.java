@@ -15,16 +15,17 @@ import java.util.function.ToDoubleFunction;
  * the OpenTelemetry semantic conventions for SDK self-observability where one exists ({@code
  * otel.sdk.exporter.log.exported} with {@code error.type}, {@code
  * otel.sdk.processor.log.queue.size}); the spool and the drop causes, which the conventions do not
- * cover, are under {@code observability.*}. The table is in docs/spring-boot.md.
+ * cover, are under {@code observability.log.*}, as in the library's own OTLP metrics. The table is in docs/spring-boot.md.
  */
 public final class ExportMeters implements MeterBinder {
   static final String EXPORTED = "otel.sdk.exporter.log.exported";
   static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
-  static final String DROPPED = "observability.export.dropped";
-  static final String SPOOL_RECORDS = "observability.spool.records";
-  static final String SPOOL_BYTES = "observability.spool.bytes";
-  static final String SPOOL_OLDEST_AGE = "observability.spool.oldest.age";
-  static final String SPOOL_REPLAYED = "observability.spool.replayed";
+  // The same names as the library's OpenTelemetry metrics (signals.LogPipelineMeters).
+  static final String DROPPED = "observability.log.dropped";
+  static final String SPOOL_RECORDS = "observability.log.spool.records";
+  static final String SPOOL_BYTES = "observability.log.spool.size";
+  static final String SPOOL_OLDEST_AGE = "observability.log.spool.oldest_age";
+  static final String SPOOL_REPLAYED = "observability.log.spool.replayed";
   static final String ERROR_TYPE = "error.type";
   static final String CAUSE = "cause";
   private static final String RECORDS = "{log_record}";
@@ -39,8 +40,11 @@ public final class ExportMeters implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     counter(EXPORTED, "Log records the collector accepted", ExportStatus::exported)
         .register(registry);
-    counter(EXPORTED, "Log records in exports that failed", ExportStatus::failed)
-        .tag(ERROR_TYPE, "failed")
+    counter(
+            EXPORTED,
+            "Log records in exports that failed, rejections aside",
+            s -> Math.max(0, s.failed() - s.rejected()))
+        .tag(ERROR_TYPE, "export_failed")
         .register(registry);
     counter(EXPORTED, "Log records the collector rejected for good", ExportStatus::rejected)
         .tag(ERROR_TYPE, "rejected")
