@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "obs",
     mixinStandardHelpOptions = true,
-    version = "obs 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Operational checks and key management for finance-report observability.",
     footer = ExitCode.FOOTER,
     subcommands = {VerifyCommand.class, Obs.Env.class, SignozCommand.class})
@@ -51,6 +51,20 @@ public final class Obs implements Runnable {
     commandLine.setColorScheme(
         CommandLine.Help.defaultColorScheme(
             context.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    // A usage error is one line naming the problem and where help is, never the whole usage text.
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          context
+              .err()
+              .println(
+                  "obs: "
+                      + exception.getMessage()
+                      + " (see "
+                      + exception.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help)");
+          context.err().flush();
+          return ExitCode.USAGE_OR_CONFIGURATION;
+        });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           context.err().println("obs: " + describe(exception));

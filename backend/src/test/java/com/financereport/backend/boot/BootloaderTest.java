@@ -67,7 +67,22 @@ class BootloaderTest {
     BootResult boot = boot(env);
 
     assertThat(boot.exitCode()).isEqualTo(2);
-    assertThat(boot.messages()).singleElement().asString().startsWith("OTEL_RESOURCE_ATTRIBUTES");
+    assertThat(boot.messages())
+        .singleElement()
+        .asString()
+        .contains("OTEL_RESOURCE_ATTRIBUTES deployment.environment=staging", "wrong environment");
+  }
+
+  @Test
+  void anAliasedEnvironmentThatDisagreesWithTheResourceExitsWith2() {
+    Map<String, String> env = TestEnvironment.bare();
+    env.put("ENVIRONMENT", "prod");
+    env.put("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging");
+
+    BootResult boot = boot(env);
+
+    assertThat(boot.exitCode()).as("ENVIRONMENT=prod is production; staging logs would be misfiled").isEqualTo(2);
+    assertThat(boot.messages()).singleElement().asString().contains("ENVIRONMENT=prod", "deployment.environment=staging");
   }
 
   @Test

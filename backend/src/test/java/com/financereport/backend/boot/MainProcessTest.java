@@ -66,7 +66,7 @@ class MainProcessTest {
             Map.of(
                 "PORT", "0",
                 "DATABASE_URL", "postgres://postgres@127.0.0.1:" + Ports.dead() + "/test",
-                "DATABASE_STARTUP_TIMEOUT", "1"));
+                "DATABASE_STARTUP_TIMEOUT", "1s"));
 
     assertThat(exitCode(process)).isEqualTo(1);
     assertThat(stderr()).contains("DATABASE_URL: PostgreSQL at 127.0.0.1");

@@ -28,17 +28,22 @@ import picocli.CommandLine.Option;
       "Three-way drift check: secrets template, settings keys and .env.example.",
       "Compares the Vault agent template's KEY= lines, the keys the service's settings read"
           + " (SettingsKeys.ALL) and the KEY= lines of .env.example.",
-      "Errors: a template key no setting reads (unused secret); a setting missing from"
-          + " .env.example (undocumented). A missing template is a warning."
+      "Errors: no template; a template key no setting reads (unused secret); a key a deployed"
+          + " service reads that the template does not render (SettingsKeys.DEPLOYED, not rendered);"
+          + " a setting missing from .env.example (undocumented)."
     },
     footer = ExitCode.FOOTER)
 public final class EnvCheckCommand implements Callable<Integer> {
+  /** Where the repository keeps it, relative to the repository root. */
+  public static final String DEFAULT_TEMPLATE = "deploy/vault/secrets.ctmpl";
+
   private final CliContext context;
   private final Set<String> settingsKeys;
+  private final Set<String> deployedKeys;
 
   @Option(
       names = "--template",
-      defaultValue = "secrets.ctmpl",
+      defaultValue = DEFAULT_TEMPLATE,
       description = "Vault agent template whose KEY= lines are rendered (default: ${DEFAULT-VALUE}).")
   String template;
 
@@ -58,12 +63,13 @@ public final class EnvCheckCommand implements Callable<Integer> {
   boolean json;
 
   EnvCheckCommand(CliContext context) {
-    this(context, SettingsKeys.ALL);
+    this(context, SettingsKeys.ALL, SettingsKeys.DEPLOYED);
   }
 
-  EnvCheckCommand(CliContext context, Set<String> settingsKeys) {
+  EnvCheckCommand(CliContext context, Set<String> settingsKeys, Set<String> deployedKeys) {
     this.context = context;
     this.settingsKeys = settingsKeys;
+    this.deployedKeys = deployedKeys;
   }
 
   @Override
@@ -76,7 +82,7 @@ public final class EnvCheckCommand implements Callable<Integer> {
     Set<String> templateKeys =
         Files.isRegularFile(templatePath) ? TemplateKeys.parse(read(templatePath)) : null;
     EnvDrift drift =
-        new EnvDrift(templateKeys, settingsKeys, EnvExampleKeys.parse(read(examplePath)));
+        new EnvDrift(templateKeys, settingsKeys, deployedKeys, EnvExampleKeys.parse(read(examplePath)));
     List<String> fixLines = new EnvExampleFix(Redactor.defaults()).linesFor(drift.undocumented());
 
     if (json) {
@@ -94,10 +100,12 @@ public final class EnvCheckCommand implements Callable<Integer> {
       context
           .err()
           .println(
-              style.warning("warning:")
+              style.bad("error:")
                   + " template "
                   + template
-                  + " not found; unused secrets are not checked");
+                  + " not found (looked at "
+                  + context.resolve(template)
+                  + "); nothing proves the deploy gets its keys");
       context.err().flush();
     }
     out.printf(
@@ -112,11 +120,13 @@ public final class EnvCheckCommand implements Callable<Integer> {
     String error = style.bad("ERROR");
     drift.unusedSecrets().forEach(
         key -> table.row(error, "unused-secret", key, "rendered by the template, read by no setting"));
+    drift.notRendered().forEach(
+        key -> table.row(error, "not-rendered", key, "a deployed service reads it, the template does not render it"));
     drift.undocumented().forEach(
         key -> table.row(error, "undocumented", key, "read by the settings, missing from " + envExample));
     if (diff) {
       drift.notInTemplate().forEach(
-          key -> table.row("INFO", "not-in-template", key, "read by the settings, not in the template"));
+          key -> table.row("INFO", "not-in-template", key, "an alias, not needed from the template"));
       drift.documentedButUnread().forEach(
           key -> table.row("INFO", "unread", key, "in " + envExample + ", read by no setting"));
     }
@@ -128,10 +138,9 @@ public final class EnvCheckCommand implements Callable<Integer> {
       out.println("# Add to " + envExample + ":");
       fixLines.forEach(out::println);
     }
-    int errors = drift.unusedSecrets().size() + drift.undocumented().size();
     out.println(
         drift.failed()
-            ? style.bad("FAIL") + " " + errors + " error(s)"
+            ? style.bad("FAIL") + " " + drift.errorCount() + " error(s)"
             : style.good("OK") + " no drift");
     out.flush();
   }
@@ -143,6 +152,7 @@ public final class EnvCheckCommand implements Callable<Integer> {
     document.put("template_missing", drift.templateMissing());
     document.put("env_example", envExample);
     document.put("unused_secrets", drift.unusedSecrets());
+    document.put("not_rendered", drift.notRendered());
     document.put("undocumented", drift.undocumented());
     if (diff) {
       document.put("not_in_template", drift.notInTemplate());

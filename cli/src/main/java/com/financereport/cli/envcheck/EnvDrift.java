@@ -9,18 +9,22 @@ import java.util.TreeSet;
  * The three-way comparison between the secrets template, the keys the service's settings read,
  * and {@code .env.example}.
  *
- * <p>Two differences are errors: a secret the template renders that no setting reads (an unused
- * secret, usually a rename left behind), and a setting {@code .env.example} does not document.
- * The rest is information: settings with no secret (most have defaults), documented keys no
+ * <p>Errors: no template at all; a secret the template renders that no setting reads (an unused
+ * secret, usually a rename left behind); a key a deployed service reads that the template does not
+ * render (the deploy would run on a default); a setting {@code .env.example} does not document.
+ * The rest is information: settings the template need not render (aliases), documented keys no
  * setting reads.
  *
  * @param templateKeys null when there is no template to compare
+ * @param deployedKeys the settings keys a deployed service must get from the template
  */
-public record EnvDrift(Set<String> templateKeys, Set<String> settingsKeys, Set<String> exampleKeys) {
+public record EnvDrift(
+    Set<String> templateKeys, Set<String> settingsKeys, Set<String> deployedKeys, Set<String> exampleKeys) {
 
   public EnvDrift {
     templateKeys = templateKeys == null ? null : Set.copyOf(templateKeys);
     settingsKeys = Set.copyOf(settingsKeys);
+    deployedKeys = Set.copyOf(deployedKeys);
     exampleKeys = Set.copyOf(exampleKeys);
   }
 
@@ -43,13 +47,31 @@ public record EnvDrift(Set<String> templateKeys, Set<String> settingsKeys, Set<S
     return minus(exampleKeys, settingsKeys);
   }
 
-  /** Information: read by a setting, not provided by the template (fine when it has a default). */
+  /** Error: a deployed service reads it, the template does not render it. */
+  public List<String> notRendered() {
+    return templateKeys == null ? List.of() : minus(deployedKeys, templateKeys);
+  }
+
+  /** Information: read by a setting, not rendered, and not needed from the template (an alias). */
   public List<String> notInTemplate() {
-    return templateKeys == null ? List.of() : minus(settingsKeys, templateKeys);
+    if (templateKeys == null) {
+      return List.of();
+    }
+    TreeSet<String> result = new TreeSet<>(minus(settingsKeys, templateKeys));
+    result.removeAll(deployedKeys);
+    return List.copyOf(result);
+  }
+
+  /** How many errors the check found; a missing template counts as one. */
+  public int errorCount() {
+    return (templateMissing() ? 1 : 0)
+        + unusedSecrets().size()
+        + notRendered().size()
+        + undocumented().size();
   }
 
   public boolean failed() {
-    return !unusedSecrets().isEmpty() || !undocumented().isEmpty();
+    return errorCount() > 0;
   }
 
   private static List<String> minus(Collection<String> from, Collection<String> remove) {

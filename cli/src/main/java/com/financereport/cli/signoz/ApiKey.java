@@ -8,4 +8,10 @@ package com.financereport.cli.signoz;
  * @param expiresAt unix seconds, 0 = never
  * @param ownerId the service account holding the key (v0.118+), null for personal access tokens
  */
-public record ApiKey(String id, String name, String role, long expiresAt, String ownerId, String ownerName) {}
+public record ApiKey(String id, String name, String role, long expiresAt, String ownerId, String ownerName) {
+
+  /** Whether a key with this expiry (unix seconds, 0 = never) no longer works at {@code clock}'s now. */
+  static boolean expired(long expiresAt, java.time.Clock clock) {
+    return expiresAt != 0 && expiresAt <= clock.instant().getEpochSecond();
+  }
+}

@@ -17,7 +17,7 @@ public interface ApiKeyApi {
    */
   CreatedApiKey create(String name, Role role, int expiryDays);
 
-  /** The keys that are still valid. */
+  /** The keys that are still valid: neither revoked nor expired. */
   List<ApiKey> list();
 
   void revoke(ApiKey key);

@@ -1,6 +1,7 @@
 package com.financereport.cli.signoz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +10,15 @@ import java.util.Map;
 /** API keys up to SigNoz v0.117: personal access tokens at /api/v1/pats (admin only). */
 final class PersonalAccessTokenApi implements ApiKeyApi {
   private final SignozConnection connection;
+  private final Clock clock;
 
   PersonalAccessTokenApi(SignozConnection connection) {
+    this(connection, Clock.systemUTC());
+  }
+
+  PersonalAccessTokenApi(SignozConnection connection, Clock clock) {
     this.connection = connection;
+    this.clock = clock;
   }
 
   @Override
@@ -29,7 +36,7 @@ final class PersonalAccessTokenApi implements ApiKeyApi {
   public List<ApiKey> list() {
     List<ApiKey> keys = new ArrayList<>();
     for (JsonNode pat : connection.get("/api/v1/pats")) {
-      if (pat.path("revoked").asBoolean(false)) {
+      if (pat.path("revoked").asBoolean(false) || ApiKey.expired(pat.path("expiresAt").asLong(0), clock)) {
         continue;
       }
       keys.add(

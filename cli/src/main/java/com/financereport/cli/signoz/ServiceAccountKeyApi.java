@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * API keys from SigNoz v0.118: keys belong to service accounts. {@code create} makes (or reuses)
- * the account named {@code name}, gives a new account its managed role, and adds a key named
- * {@code name-yyyyMMddHHmmssSSS}, so a rotation never collides with the key it replaces.
+ * the account named {@code name}, gives it the requested managed role (an existing account too, so
+ * {@code --role} is never ignored), and adds a key named {@code name-yyyyMMddHHmmssSSS}, so a
+ * rotation never collides with the key it replaces.
  */
 final class ServiceAccountKeyApi implements ApiKeyApi {
   private static final DateTimeFormatter KEY_SUFFIX =
@@ -38,8 +39,8 @@ final class ServiceAccountKeyApi implements ApiKeyApi {
     String accountId = existingAccountId(name);
     if (accountId == null) {
       accountId = connection.post("/api/v1/service_accounts", Map.of("name", name)).path("id").asText();
-      assignRole(accountId, role);
     }
+    assignRole(accountId, role);
     String keyName = name + "-" + KEY_SUFFIX.format(clock.instant());
     long expiresAt = expiryDays == 0 ? 0 : clock.instant().getEpochSecond() + expiryDays * 86_400L;
     Map<String, Object> body = new LinkedHashMap<>();
@@ -82,6 +83,9 @@ final class ServiceAccountKeyApi implements ApiKeyApi {
     for (JsonNode account : connection.get("/api/v1/service_accounts")) {
       String accountId = account.path("id").asText();
       for (JsonNode key : connection.get("/api/v1/service_accounts/" + accountId + "/keys")) {
+        if (ApiKey.expired(key.path("expiresAt").asLong(0), clock)) {
+          continue;
+        }
         keys.add(
             new ApiKey(
                 key.path("id").asText(),

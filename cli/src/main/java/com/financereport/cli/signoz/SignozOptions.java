@@ -6,6 +6,7 @@ import com.financereport.cli.RequestOptions;
 import com.financereport.cli.http.JsonHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,9 +24,15 @@ public final class SignozOptions {
 
 
   URI baseUrl(CliContext context) {
+    return baseUrlIfGiven(context)
+        .orElseThrow(() -> new ConfigurationException("SigNoz URL missing: pass --url or set SIGNOZ_URL"));
+  }
+
+  /** The SigNoz URL when --url or SIGNOZ_URL gives one; checked as {@link #baseUrl}. */
+  Optional<URI> baseUrlIfGiven(CliContext context) {
     String value = url != null ? url : context.variable("SIGNOZ_URL");
     if (value == null) {
-      throw new ConfigurationException("SigNoz URL missing: pass --url or set SIGNOZ_URL");
+      return Optional.empty();
     }
     URI uri;
     try {
@@ -36,7 +43,7 @@ public final class SignozOptions {
     if (uri.getScheme() == null || uri.getHost() == null) {
       throw new ConfigurationException("SigNoz URL must look like https://signoz.example.com");
     }
-    return uri;
+    return Optional.of(uri);
   }
 
   /** Connects, asks the version, logs in and picks the API generation. */

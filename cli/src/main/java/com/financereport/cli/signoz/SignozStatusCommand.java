@@ -2,16 +2,20 @@ package com.financereport.cli.signoz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.financereport.cli.CliContext;
+import com.financereport.cli.ConfigurationException;
 import com.financereport.cli.ExitCode;
 import com.financereport.cli.OperationFailedException;
+import com.financereport.cli.http.HttpUrl;
 import com.financereport.cli.http.JsonHttpClient;
 import com.financereport.cli.output.CheckReport;
 import com.financereport.cli.output.CheckResult;
 import com.financereport.cli.verify.CollectorProbe;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks SigNoz (/api/v1/health, /api/v1/version), the collector's health extension (:13133)",
-      "and its OTLP/HTTP receiver (GET /v1/logs must answer 405). No credentials needed."
+      "and its OTLP/HTTP receiver (GET /v1/logs must answer 405). No credentials needed.",
+      "Each part runs when its address is given: the collector checks need no SigNoz URL."
     },
     footer = ExitCode.FOOTER)
 final class SignozStatusCommand implements Callable<Integer> {
@@ -44,24 +49,42 @@ final class SignozStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonHttpClient http = new JsonHttpClient(signoz.timeout());
-    SignozConnection anonymous = SignozConnection.anonymous(http, signoz.baseUrl(context));
+    Optional<URI> signozUrl = signoz.baseUrlIfGiven(context);
+    String endpoint = otlpEndpoint != null ? otlpEndpoint : context.variable("OTEL_EXPORTER_OTLP_ENDPOINT");
+    if (signozUrl.isEmpty() && endpoint == null && collectorHealthUrl == null) {
+      throw new ConfigurationException(
+          "nothing to check: pass --url (or set SIGNOZ_URL), --otlp-endpoint (or set OTEL_EXPORTER_OTLP_ENDPOINT)"
+              + " or --collector-health-url");
+    }
+    if (endpoint != null) {
+      HttpUrl.require(otlpEndpoint != null ? "--otlp-endpoint" : "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    }
+    if (collectorHealthUrl != null) {
+      HttpUrl.require("--collector-health-url", collectorHealthUrl);
+    }
     List<CheckResult> results = new ArrayList<>();
-    results.add(health(anonymous));
-    results.add(version(anonymous));
+    if (signozUrl.isPresent()) {
+      SignozConnection anonymous = SignozConnection.anonymous(http, signozUrl.get());
+      results.add(health(anonymous));
+      results.add(version(anonymous));
+    } else {
+      results.add(CheckResult.skipped("signoz", "no --url given and SIGNOZ_URL unset"));
+    }
 
     CollectorProbe probe = new CollectorProbe(http);
     results.add(
         collectorHealthUrl == null
             ? CheckResult.skipped("collector health", "no --collector-health-url given")
             : probe.health("collector health", URI.create(collectorHealthUrl)));
-    String endpoint = otlpEndpoint != null ? otlpEndpoint : context.variable("OTEL_EXPORTER_OTLP_ENDPOINT");
     results.add(
         endpoint == null
             ? CheckResult.skipped("collector otlp", "no --otlp-endpoint given and OTEL_EXPORTER_OTLP_ENDPOINT unset")
             : probe.otlpReceiver("collector otlp", CollectorProbe.logsEndpoint(endpoint)));
 
     CheckReport report = new CheckReport(results);
-    report.print(context.out(), signoz.json(), context.colour(), Map.of("signoz_url", anonymous.base().toString()));
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("signoz_url", signozUrl.map(URI::toString).orElse(null));
+    report.print(context.out(), signoz.json(), context.colour(), extra);
     return report.exitCode();
   }
 

@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Adds or changes variables in the service's Vault secret; values are shown masked.",
       "Vault KV v2 at VAULT_ADDR with VAULT_TOKEN.",
-      "Reads, merges and writes with check-and-set; a concurrent edit is re-read and merged, never lost."
+      "Reads, merges and writes with check-and-set; a concurrent edit is re-read and merged, never lost.",
+      "Every value is validated as the service validates it at start; an unknown key, a value the"
+          + " service would refuse or an environment name that disagrees with --env is refused (exit 2)"
+          + " before Vault is contacted, and a merged secret the service would not start with is never written."
     },
     footer = ExitCode.FOOTER)
 public final class EnvSetCommand implements Callable<Integer> {
@@ -40,10 +43,8 @@ public final class EnvSetCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show what would change; write nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--force",
-      description = "Write an OTEL_RESOURCE_ATTRIBUTES whose deployment.environment disagrees with --env.")
-  boolean force;
+  @Option(names = "--allow-unknown", description = "Also write keys the service does not read.")
+  boolean allowUnknown;
 
   @Mixin RequestOptions request;
 
@@ -54,9 +55,8 @@ public final class EnvSetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> requested = parseAssignments();
-    if (!force) {
-      ResourceEnvironmentGuard.check(requested, location.environment());
-    }
+    SecretValidation validation = new SecretValidation(location.environment(), allowUnknown);
+    validation.given(requested);
     SecretPath path = location.path();
     SecretUpdater updater =
         new SecretUpdater(VaultClient.fromEnvironment(context, request.timeout()), SecretUpdater.DEFAULT_ATTEMPTS);
@@ -65,12 +65,16 @@ public final class EnvSetCommand implements Callable<Integer> {
     Integer writtenVersion = null;
     if (dryRun) {
       before = updater.current(path);
+      Map<String, String> merged = new LinkedHashMap<>(before.data());
+      merged.putAll(requested);
+      validation.merged(merged);
     } else {
       SecretUpdater.Update update =
           updater.update(
               path,
               current -> {
                 current.putAll(requested);
+                validation.merged(current);
                 return current;
               });
       before = update.before();

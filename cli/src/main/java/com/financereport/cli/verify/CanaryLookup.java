@@ -42,7 +42,7 @@ final class CanaryLookup {
                   query.body(service, environment, canaryId, sentAtMs - 300_000, clock.millis() + 60_000));
           if (containsCanary(query.rows(data), canaryId)) {
             return CheckResult.ok(
-                "canary in signoz",
+                VerifyCommand.CANARY_IN_SIGNOZ,
                 "found through " + query.path() + " after " + attempt + " attempt(s)");
           }
           break;
@@ -52,14 +52,14 @@ final class CanaryLookup {
             version++;
             continue;
           }
-          return CheckResult.fail("canary in signoz", e.getMessage());
+          return CheckResult.fail(VerifyCommand.CANARY_IN_SIGNOZ, e.getMessage());
         } catch (OperationFailedException e) {
-          return CheckResult.fail("canary in signoz", e.getMessage());
+          return CheckResult.fail(VerifyCommand.CANARY_IN_SIGNOZ, e.getMessage());
         }
       }
     }
     return CheckResult.fail(
-        "canary in signoz",
+        VerifyCommand.CANARY_IN_SIGNOZ,
         "id " + canaryId + " not found after " + attempts + " attempt(s), " + interval.toMillis() + " ms apart");
   }
 

@@ -23,9 +23,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends one canary log record through the official SDK exporter, the same path a service's logs
  * take, with the service's resource (service.name, deployment.environment) and a unique id.
+ *
+ * <p>One attempt within its own timeout: the SDK's retries (5 attempts, backoff up to 5 s) are off,
+ * so a refused port fails at once and the answer the collector gave is the one reported.
  */
 final class CanarySender {
   static final AttributeKey<String> CANARY_ID = AttributeKey.stringKey("obs.canary.id");
+  private static final long JOIN_MARGIN_MS = 500;
 
   private final Duration timeout;
 
@@ -35,7 +39,11 @@ final class CanarySender {
 
   CheckResult send(URI logsEndpoint, Map<String, String> headers, String service, String environment, String canaryId) {
     OtlpHttpLogRecordExporterBuilder builder =
-        OtlpHttpLogRecordExporter.builder().setEndpoint(logsEndpoint.toString()).setTimeout(timeout);
+        OtlpHttpLogRecordExporter.builder()
+            .setEndpoint(logsEndpoint.toString())
+            .setTimeout(timeout)
+            .setConnectTimeout(timeout)
+            .setRetryPolicy(null);
     headers.forEach(builder::addHeader);
     ResultRecordingExporter exporter = new ResultRecordingExporter(builder.build());
     Resource resource =
@@ -63,15 +71,20 @@ final class CanarySender {
           .setAttribute(CANARY_ID, canaryId)
           .emit();
       CompletableResultCode result = exporter.lastResult();
-      // Retries (429/5xx) happen inside the exporter; allow for a few of them.
-      result.join(timeout.toMillis() * 4, TimeUnit.MILLISECONDS);
+      // No retries: one request, bounded by the timeout; the margin covers marshalling.
+      result.join(timeout.toMillis() + JOIN_MARGIN_MS, TimeUnit.MILLISECONDS);
       if (result.isSuccess()) {
         return CheckResult.ok("canary sent", "id " + canaryId + " accepted by " + logsEndpoint);
       }
       Throwable failure = result.getFailureThrowable();
       return CheckResult.fail(
           "canary sent",
-          "export to " + logsEndpoint + " failed" + (failure == null ? (result.isDone() ? "" : " (timed out)") : ": " + failure.getMessage()));
+          "export to "
+              + logsEndpoint
+              + " failed in one attempt (no retries)"
+              + (failure == null
+                  ? (result.isDone() ? "" : ": no answer within " + timeout.toMillis() + " ms")
+                  : ": " + failure.getMessage()));
     } finally {
       provider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

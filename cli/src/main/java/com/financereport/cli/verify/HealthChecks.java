@@ -93,18 +93,50 @@ final class HealthChecks {
     List<CheckResult> results = new ArrayList<>();
     boolean enabled = snapshot.path("logs_export_enabled").asBoolean(false);
     JsonNode export = snapshot.path("export");
-    results.add(
-        enabled
-            ? CheckResult.ok(
-                "log export",
-                "enabled; exported " + export.path("exported").asLong(0) + ", failed " + export.path("failed").asLong(0)
-                    + ", dropped " + export.path("dropped").asLong(0))
-            : CheckResult.fail(
-                "log export",
-                "disabled" + (snapshot.hasNonNull("export_disabled_reason") ? ": " + snapshot.get("export_disabled_reason").asText() : "")));
+    if (!enabled) {
+      results.add(
+          CheckResult.fail(
+              "log export",
+              "disabled" + (snapshot.hasNonNull("export_disabled_reason") ? ": " + snapshot.get("export_disabled_reason").asText() : "")));
+    } else {
+      results.add(exportFigures(export));
+    }
     results.add(same("service name", snapshot.path("service_name").asText(null), expected.service()));
     results.add(same("environment", snapshot.path("deployment_environment").asText(null), expected.environment()));
     return results;
+  }
+
+  /**
+   * OK only while the service's exports succeed: consecutive failed attempts, or a collector its
+   * probe could not reach, fail the check whatever the totals say. Each figure says what it counts;
+   * "failed" counts records once per failed attempt, so a record retried three times counts three.
+   */
+  private static CheckResult exportFigures(JsonNode export) {
+    long consecutive = export.path("consecutive_failures").asLong(0);
+    JsonNode reachable = export.path("endpoint_reachable");
+    String figures =
+        "records accepted by the collector "
+            + export.path("exported").asLong(0)
+            + ", records in failed export attempts (counted once per attempt) "
+            + export.path("failed").asLong(0)
+            + ", records dropped "
+            + export.path("dropped").asLong(0)
+            + ", records spooled "
+            + export.path("spooled").asLong(0);
+    if (consecutive > 0) {
+      return CheckResult.fail(
+          "log export",
+          "failing: the last "
+              + consecutive
+              + " export attempt(s) failed"
+              + (export.hasNonNull("last_error_type") ? " (" + export.get("last_error_type").asText() + ")" : "")
+              + "; "
+              + figures);
+    }
+    if (reachable.isBoolean() && !reachable.asBoolean()) {
+      return CheckResult.fail("log export", "failing: the service's probe found no collector; " + figures);
+    }
+    return CheckResult.ok("log export", "enabled and succeeding; " + figures);
   }
 
   private static CheckResult same(String name, String reported, String expected) {

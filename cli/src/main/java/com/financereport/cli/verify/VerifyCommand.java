@@ -4,6 +4,7 @@ import com.financereport.cli.CliContext;
 import com.financereport.cli.ConfigurationException;
 import com.financereport.cli.DurationConverter;
 import com.financereport.cli.ExitCode;
+import com.financereport.cli.http.HttpUrl;
 import com.financereport.cli.http.JsonHttpClient;
 import com.financereport.cli.output.CheckReport;
 import com.financereport.cli.output.CheckResult;
@@ -29,11 +30,16 @@ import picocli.CommandLine.Option;
       "Checks /health (status, dependencies, git_sha, observability snapshot),",
       "the collector (GET /v1/logs answers 405, or its :13133 health), sends a canary log record over OTLP",
       "with the official SDK exporter, and with --signoz-url and SIGNOZ_API_KEY polls SigNoz until it arrives.",
-      "Each check is OK, FAIL or SKIPPED with a reason; any FAIL exits 1.",
+      "Each check is OK, FAIL or SKIPPED with a reason, and the output lists what was proven.",
+      "Exit 1 on any FAIL, and when ingestion was not proven (the canary not found in SigNoz, e.g. no"
+          + " SIGNOZ_API_KEY) unless --allow-skip is given. The canary gets one attempt within --canary-timeout.",
       "OTEL_EXPORTER_OTLP_HEADERS (e.g. an ingestion key) is sent with the canary and never printed."
     },
     footer = ExitCode.FOOTER)
 public final class VerifyCommand implements Callable<Integer> {
+  /** The check whose OK proves ingestion. */
+  static final String CANARY_IN_SIGNOZ = "canary in signoz";
+
   private final CliContext context;
 
   @Option(names = "--base-url", required = true, description = "The service's base URL, e.g. https://finance.example.com.")
@@ -66,6 +72,18 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--poll-interval", defaultValue = "10s", converter = DurationConverter.class, description = "Pause between lookups (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
+  @Option(
+      names = "--canary-timeout",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "Bound of the canary's one send attempt, connect included; no retries (default: ${DEFAULT-VALUE}).")
+  Duration canaryTimeout;
+
+  @Option(
+      names = "--allow-skip",
+      description = "Pass without proof of ingestion when the SigNoz lookup is skipped (no URL or API key).")
+  boolean allowSkip;
+
   @Option(names = "--json", description = "Machine-readable output.")
   boolean json;
 
@@ -78,11 +96,22 @@ public final class VerifyCommand implements Callable<Integer> {
     if (pollAttempts < 1) {
       throw new ConfigurationException("--poll-attempts must be at least 1");
     }
+    HttpUrl.require("--base-url", baseUrl.toString());
+    if (collectorHealthUrl != null) {
+      HttpUrl.require("--collector-health-url", collectorHealthUrl.toString());
+    }
+    String endpoint = otlpEndpoint != null ? otlpEndpoint : context.variable("OTEL_EXPORTER_OTLP_ENDPOINT");
+    if (endpoint != null) {
+      HttpUrl.require(otlpEndpoint != null ? "--otlp-endpoint" : "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    }
+    String signoz = signozUrl != null ? signozUrl : context.variable("SIGNOZ_URL");
+    if (signoz != null) {
+      HttpUrl.require(signozUrl != null ? "--signoz-url" : "SIGNOZ_URL", signoz);
+    }
     JsonHttpClient http = new JsonHttpClient(timeout);
     List<CheckResult> results =
         new ArrayList<>(new HealthChecks(http).run(baseUrl, new HealthExpectations(expectedSha, environment, service)));
 
-    String endpoint = otlpEndpoint != null ? otlpEndpoint : context.variable("OTEL_EXPORTER_OTLP_ENDPOINT");
     URI logsEndpoint = endpoint == null ? null : CollectorProbe.logsEndpoint(endpoint);
     CollectorProbe probe = new CollectorProbe(http);
     if (logsEndpoint != null) {
@@ -100,11 +129,11 @@ public final class VerifyCommand implements Callable<Integer> {
     CheckResult sent =
         logsEndpoint == null
             ? CheckResult.skipped("canary sent", "no OTLP endpoint to send to")
-            : new CanarySender(timeout).send(logsEndpoint, exportHeaders(), service, environment, canaryId);
+            : new CanarySender(canaryTimeout).send(logsEndpoint, exportHeaders(), service, environment, canaryId);
     results.add(sent);
-    results.add(lookup(sent, canaryId, sentAt, http));
+    results.add(lookup(signoz, sent, canaryId, sentAt, http));
 
-    CheckReport report = new CheckReport(results);
+    CheckReport report = new CheckReport(results).provenBy(CANARY_IN_SIGNOZ, allowSkip);
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("base_url", baseUrl.toString());
     extra.put("service", service);
@@ -114,17 +143,16 @@ public final class VerifyCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
-  private CheckResult lookup(CheckResult sent, String canaryId, long sentAt, JsonHttpClient http) {
-    String url = signozUrl != null ? signozUrl : context.variable("SIGNOZ_URL");
+  private CheckResult lookup(String url, CheckResult sent, String canaryId, long sentAt, JsonHttpClient http) {
     String apiKey = context.variable("SIGNOZ_API_KEY");
     if (url == null) {
-      return CheckResult.skipped("canary in signoz", "no --signoz-url or SIGNOZ_URL");
+      return CheckResult.skipped(CANARY_IN_SIGNOZ, "no --signoz-url or SIGNOZ_URL");
     }
     if (apiKey == null) {
-      return CheckResult.skipped("canary in signoz", "SIGNOZ_API_KEY is not set");
+      return CheckResult.skipped(CANARY_IN_SIGNOZ, "SIGNOZ_API_KEY is not set");
     }
     if (sent.verdict() != CheckResult.Verdict.OK) {
-      return CheckResult.skipped("canary in signoz", "no canary was sent");
+      return CheckResult.skipped(CANARY_IN_SIGNOZ, "no canary was sent");
     }
     SignozConnection signoz = SignozConnection.anonymous(http, URI.create(url.replaceAll("/+$", ""))).withApiKey(apiKey);
     return new CanaryLookup(signoz, pollAttempts, pollInterval, context.clock()).find(service, environment, canaryId, sentAt);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps docs/observability.md true: its configuration table names every key the service reads
- * ({@link SettingsKeys#ALL}), and every relative link in it leads to a file that exists.
+ * Keeps docs/observability.md true: its configuration table names exactly the keys the service
+ * reads ({@link SettingsKeys#ALL}), and every relative link in it leads to a file that exists.
  */
 class GuideConfigurationTableTest {
   private static final String GUIDE = "docs/observability.md";
@@ -41,6 +41,15 @@ class GuideConfigurationTableTest {
         .as(
             "SettingsKeys.ALL keys missing from the Configuration table of %s: %s",
             GUIDE, String.join(", ", missing))
+        .isEmpty();
+  }
+
+  @Test
+  void configurationTableListsNoKeyTheServiceDoesNotRead() throws IOException {
+    Set<String> extra = new TreeSet<>(configurationTableKeys(Files.readAllLines(guide)));
+    extra.removeAll(SettingsKeys.ALL);
+    assertThat(extra)
+        .as("keys in the Configuration table of %s that no setting reads: %s", GUIDE, String.join(", ", extra))
         .isEmpty();
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.financereport.backend.settings.SettingsKeys;
 import com.financereport.cli.CliRun;
+import com.financereport.cli.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,14 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** obs env check against the fixture template and a .env.example built from SettingsKeys.ALL. */
+/**
+ * obs env check against a copy of the repository's template (with an unused secret added where a
+ * test says so) and a .env.example built from SettingsKeys.ALL.
+ */
 class EnvCheckCommandTest {
   @TempDir Path project;
 
   @BeforeEach
   void copyFixtureTemplate() throws Exception {
-    Path fixture = Path.of(getClass().getResource("/envcheck/secrets.ctmpl").toURI());
-    Files.copy(fixture, project.resolve("secrets.ctmpl"));
+    Path repositoryTemplate =
+        RepositoryRoot.containing(EnvCheckCommand.DEFAULT_TEMPLATE).resolve(EnvCheckCommand.DEFAULT_TEMPLATE);
+    Files.copy(repositoryTemplate, project.resolve("secrets.ctmpl"));
   }
 
   private void writeEnvExampleWithout(String... missing) throws Exception {
@@ -34,10 +39,11 @@ class EnvCheckCommandTest {
     Files.writeString(project.resolve(".env.example"), body);
   }
 
-  private void removeUnusedSecretFromTemplate() throws Exception {
-    Path template = project.resolve("secrets.ctmpl");
+  private void addUnusedSecretToTemplate() throws Exception {
     Files.writeString(
-        template, Files.readString(template).replaceAll("(?m)^LEGACY_API_TOKEN=.*\\n", ""));
+        project.resolve("secrets.ctmpl"),
+        "{{ with secret \"secret/data/legacy\" }}LEGACY_API_TOKEN={{ .Data.data.t }}{{ end }}\n",
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   private CliRun check(String... extra) {
@@ -45,13 +51,22 @@ class EnvCheckCommandTest {
     args[0] = "env";
     args[1] = "check";
     System.arraycopy(extra, 0, args, 2, extra.length);
-    return CliRun.run(project, Map.of(), args);
+    return CliRun.run(project, Map.of(), withTemplate(args));
+  }
+
+  private static String[] withTemplate(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--template")) {
+      return args;
+    }
+    String[] withTemplate = java.util.Arrays.copyOf(args, args.length + 2);
+    withTemplate[args.length] = "--template";
+    withTemplate[args.length + 1] = "secrets.ctmpl";
+    return withTemplate;
   }
 
   @Test
   void projectWithoutDriftPasses() throws Exception {
     writeEnvExampleWithout();
-    removeUnusedSecretFromTemplate();
     CliRun run = check();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("OK no drift");
@@ -60,6 +75,7 @@ class EnvCheckCommandTest {
   @Test
   void secretNoSettingReadsFailsTheCheck() throws Exception {
     writeEnvExampleWithout();
+    addUnusedSecretToTemplate();
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).containsPattern("ERROR\\s+unused-secret\\s+LEGACY_API_TOKEN");
@@ -68,18 +84,35 @@ class EnvCheckCommandTest {
   @Test
   void settingMissingFromEnvExampleFailsTheCheck() throws Exception {
     writeEnvExampleWithout("REDIS_URL");
-    removeUnusedSecretFromTemplate();
     CliRun run = check();
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).containsPattern("ERROR\\s+undocumented\\s+REDIS_URL");
   }
 
   @Test
-  void missingTemplateIsAWarningNotAFailure() throws Exception {
+  void aMissingTemplateFailsTheCheck() throws Exception {
     writeEnvExampleWithout();
     CliRun run = check("--template", "nowhere.ctmpl");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).contains("warning: template nowhere.ctmpl not found");
+    assertThat(run.exitCode()).as("a check that cannot see the template must not pass").isEqualTo(1);
+    assertThat(run.err()).contains("error: template nowhere.ctmpl not found");
+    assertThat(run.out()).contains("FAIL 1 error(s)").doesNotContain("OK");
+  }
+
+  @Test
+  void theDefaultTemplateIsTheRepositorysOwn() throws Exception {
+    writeEnvExampleWithout();
+    CliRun run = CliRun.run(project, Map.of(), "env", "check");
+    assertThat(run.err()).contains("template deploy/vault/secrets.ctmpl not found");
+  }
+
+  @Test
+  void aKeyTheDeployNeedsButTheTemplateDoesNotRenderFailsTheCheck() throws Exception {
+    writeEnvExampleWithout();
+    Path template = project.resolve("secrets.ctmpl");
+    Files.writeString(template, Files.readString(template).replaceAll("(?m)^REDIS_URL=.*\\n", ""));
+    CliRun run = check();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("ERROR\\s+not-rendered\\s+REDIS_URL");
   }
 
   @Test
@@ -95,17 +128,17 @@ class EnvCheckCommandTest {
   void diffListsTheDifferencesThatAreNotErrors() throws Exception {
     writeEnvExampleWithout();
     Files.writeString(project.resolve(".env.example"), "OLD_FLAG=1\n", java.nio.file.StandardOpenOption.APPEND);
-    removeUnusedSecretFromTemplate();
     CliRun run = check("--diff");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .containsPattern("INFO\\s+unread\\s+OLD_FLAG")
-        .containsPattern("INFO\\s+not-in-template\\s+PORT");
+        .containsPattern("INFO\\s+not-in-template\\s+ENV\\b");
   }
 
   @Test
   void jsonOutputNamesEveryErrorKey() throws Exception {
     writeEnvExampleWithout("LOG_LEVEL");
+    addUnusedSecretToTemplate();
     CliRun run = check("--json");
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("ok").asBoolean()).isFalse();

@@ -6,41 +6,50 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EnvDriftTest {
-  private static final Set<String> SETTINGS = Set.of("DATABASE_URL", "PORT", "LOG_LEVEL");
+  private static final Set<String> SETTINGS = Set.of("DATABASE_URL", "PORT", "LOG_LEVEL", "ENV");
+  private static final Set<String> DEPLOYED = Set.of("DATABASE_URL", "PORT", "LOG_LEVEL");
+  private static final Set<String> RENDERED = DEPLOYED;
 
   @Test
   void templateKeyNoSettingReadsIsAnUnusedSecretAndFails() {
-    EnvDrift drift = new EnvDrift(Set.of("DATABASE_URL", "OLD_TOKEN"), SETTINGS, SETTINGS);
+    EnvDrift drift = new EnvDrift(Set.of("DATABASE_URL", "PORT", "LOG_LEVEL", "OLD_TOKEN"), SETTINGS, DEPLOYED, SETTINGS);
     assertThat(drift.unusedSecrets()).containsExactly("OLD_TOKEN");
     assertThat(drift.failed()).isTrue();
   }
 
   @Test
   void settingMissingFromEnvExampleIsUndocumentedAndFails() {
-    EnvDrift drift = new EnvDrift(Set.of("DATABASE_URL"), SETTINGS, Set.of("DATABASE_URL", "PORT"));
+    EnvDrift drift = new EnvDrift(RENDERED, SETTINGS, DEPLOYED, Set.of("DATABASE_URL", "PORT", "ENV"));
     assertThat(drift.undocumented()).containsExactly("LOG_LEVEL");
     assertThat(drift.failed()).isTrue();
   }
 
   @Test
   void documentedKeyNoSettingReadsIsInformationOnly() {
-    EnvDrift drift = new EnvDrift(Set.of(), SETTINGS, Set.of("DATABASE_URL", "PORT", "LOG_LEVEL", "X"));
+    EnvDrift drift = new EnvDrift(RENDERED, SETTINGS, DEPLOYED, Set.of("DATABASE_URL", "PORT", "LOG_LEVEL", "ENV", "X"));
     assertThat(drift.documentedButUnread()).containsExactly("X");
     assertThat(drift.failed()).isFalse();
   }
 
   @Test
-  void settingsWithoutASecretAreInformationOnly() {
-    EnvDrift drift = new EnvDrift(Set.of("DATABASE_URL"), SETTINGS, SETTINGS);
-    assertThat(drift.notInTemplate()).containsExactly("LOG_LEVEL", "PORT");
+  void aKeyADeployedServiceReadsThatTheTemplateDoesNotRenderFails() {
+    EnvDrift drift = new EnvDrift(Set.of("DATABASE_URL"), SETTINGS, DEPLOYED, SETTINGS);
+    assertThat(drift.notRendered()).containsExactly("LOG_LEVEL", "PORT");
+    assertThat(drift.failed()).isTrue();
+  }
+
+  @Test
+  void anAliasTheTemplateDoesNotRenderIsInformationOnly() {
+    EnvDrift drift = new EnvDrift(RENDERED, SETTINGS, DEPLOYED, SETTINGS);
+    assertThat(drift.notInTemplate()).containsExactly("ENV");
     assertThat(drift.failed()).isFalse();
   }
 
   @Test
-  void missingTemplateReportsNoUnusedSecrets() {
-    EnvDrift drift = new EnvDrift(null, SETTINGS, SETTINGS);
+  void aMissingTemplateFails() {
+    EnvDrift drift = new EnvDrift(null, SETTINGS, DEPLOYED, SETTINGS);
     assertThat(drift.templateMissing()).isTrue();
-    assertThat(drift.unusedSecrets()).isEmpty();
-    assertThat(drift.failed()).isFalse();
+    assertThat(drift.errorCount()).isEqualTo(1);
+    assertThat(drift.failed()).isTrue();
   }
 }

@@ -55,10 +55,22 @@ public final class FakeServiceHealth implements AutoCloseable {
     return this;
   }
 
+  /** Export figures of a service whose collector is failing: as ObservabilitySnapshot reports them. */
+  public synchronized FakeServiceHealth exportFailing(long failedRecords, long consecutiveFailures, String errorType) {
+    this.failedRecords = failedRecords;
+    this.consecutiveFailures = consecutiveFailures;
+    this.lastErrorType = errorType;
+    return this;
+  }
+
   public synchronized FakeServiceHealth logsExportEnabled(boolean enabled) {
     this.logsExportEnabled = enabled;
     return this;
   }
+
+  private long failedRecords;
+  private long consecutiveFailures;
+  private String lastErrorType;
 
   private synchronized FakeResponse route(RecordedRequest request) {
     if (!request.path().equals("/health") || !request.method().equals("GET")) {
@@ -68,11 +80,14 @@ public final class FakeServiceHealth implements AutoCloseable {
     checks.forEach((name, state) -> checkBodies.put(name, Map.of("status", state, "latency_ms", 3)));
     Map<String, Object> export = new LinkedHashMap<>();
     export.put("exported", 1204);
-    export.put("failed", 0);
+    export.put("failed", failedRecords);
     export.put("dropped", 0);
     export.put("spooled", 0);
     export.put("last_success", Instant.now().toString());
-    export.put("last_error", null);
+    export.put("last_error", lastErrorType == null ? null : "export failed");
+    export.put("last_error_type", lastErrorType);
+    export.put("consecutive_failures", consecutiveFailures);
+    export.put("endpoint_reachable", lastErrorType == null);
     Map<String, Object> observability = new LinkedHashMap<>();
     observability.put("exporter_configured", logsExportEnabled);
     observability.put("logs_export_enabled", logsExportEnabled);

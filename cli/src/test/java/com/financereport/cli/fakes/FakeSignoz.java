@@ -150,6 +150,11 @@ public final class FakeSignoz implements AutoCloseable {
     return null;
   }
 
+  /** The role a service account's keys carry (what its managed role grants), or null without an account. */
+  public synchronized String roleOfAccount(String name) {
+    return accounts.stream().filter(a -> name.equals(a.name)).map(a -> a.role).findFirst().orElse(null);
+  }
+
   public synchronized void expire(String key) {
     long past = Instant.now().getEpochSecond() - 60;
     pats.stream().filter(p -> p.token.equals(key)).forEach(p -> p.expiresAt = past);

@@ -164,4 +164,31 @@ class ApiKeyCommandsTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("no SigNoz key stored at " + SignozFixture.STORE);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v0.118.0", "v0.132.2"})
+  void roleIsAssignedToAnAccountThatAlreadyExists(String version) {
+    SignozFixture f = start(version);
+    assertThat(f.apiKey("create", "--name", "dashboards", "--no-store-vault", "--role", "viewer").exitCode()).isZero();
+    assertThat(f.signoz.roleOfAccount("dashboards")).isEqualTo("VIEWER");
+
+    CliRun run = f.apiKey("create", "--name", "dashboards", "--no-store-vault", "--role", "editor");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(f.signoz.roleOfAccount("dashboards")).as("--role on an existing account").isEqualTo("EDITOR");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v0.117.1", "v0.118.0"})
+  void listLeavesOutExpiredKeys(String version) {
+    SignozFixture f = start(version);
+    String key = f.createStoredKey();
+    String name = f.vault.latest(SignozFixture.STORE).get("api_key_name");
+    f.signoz.expire(key);
+
+    CliRun run = f.apiKey("list");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).as("an expired key is not valid, so list must not show it").doesNotContain(name);
+  }
 }

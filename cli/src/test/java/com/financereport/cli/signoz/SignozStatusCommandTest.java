@@ -65,4 +65,28 @@ class SignozStatusCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).containsPattern("collector otlp\\s+FAIL\\s+GET \\S+ answered 200, expected 405");
   }
+
+  @Test
+  void collectorChecksRunWithoutSignozUrlOrCredentials() {
+    CliRun run =
+        CliRun.run(
+            Path.of("."),
+            Map.of(),
+            "signoz", "status",
+            "--otlp-endpoint", collector.baseUri().toString(),
+            "--collector-health-url", collectorHealth.baseUri() + "/");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("signoz\\s+SKIPPED\\s+no --url given")
+        .containsPattern("collector health\\s+OK")
+        .containsPattern("collector otlp\\s+OK");
+    assertThat(signoz.server().requests()).as("SigNoz is not contacted").isEmpty();
+  }
+
+  @Test
+  void withNothingToCheckItIsAUsageError() {
+    CliRun run = CliRun.run(Path.of("."), Map.of(), "signoz", "status");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("obs: nothing to check").doesNotContain("\n");
+  }
 }

@@ -51,7 +51,7 @@ class EnvSetCommandTest {
 
   @Test
   void addedAndChangedKeysAreShownMasked() {
-    vault.put(PATH, Map.of("S3_SECRET_KEY", "old-secret-value-1234"));
+    vault.put(PATH, Map.of("S3_SECRET_KEY", "old-secret-value-1234", "S3_BUCKET", "statements"));
     CliRun run = set("S3_SECRET_KEY=new-secret-value-5678", "S3_ACCESS_KEY=AKIAEXAMPLEKEY00");
     assertThat(run.out())
         .containsPattern("S3_ACCESS_KEY\\s+added\\s+AK\\*\\*\\*\\*")
@@ -95,18 +95,81 @@ class EnvSetCommandTest {
   }
 
   @Test
-  void resourceAttributesForAnotherEnvironmentAreRefused() {
+  void resourceAttributesForAnotherEnvironmentAreRefusedBeforeVault() {
     CliRun run = set("OTEL_RESOURCE_ATTRIBUTES=deployment.environment=staging,team=fin");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("deployment.environment=staging but --env is production");
+    assertThat(run.err()).contains("ENVIRONMENT=production", "deployment.environment=staging", "wrong environment");
+    assertThat(vault.server().requests()).as("Vault must not be contacted").isEmpty();
+  }
+
+  @Test
+  void anEnvironmentThatDisagreesWithEnvIsRefusedBeforeVault() {
+    CliRun run = set("ENVIRONMENT=staging");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--env=production, ENVIRONMENT=staging name different environments");
+    assertThat(vault.server().requests()).isEmpty();
+  }
+
+  @Test
+  void anAliasOfEnvIsAccepted() {
+    CliRun run = set("ENVIRONMENT=prod");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void aMalformedEndpointIsRefusedWithTheServicesOwnMessage() {
+    CliRun run = set("OTEL_EXPORTER_OTLP_ENDPOINT=not-a-url");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("OTEL_EXPORTER_OTLP_ENDPOINT must start with http:// or https://");
+    assertThat(vault.server().requests()).isEmpty();
+  }
+
+  @Test
+  void aValueTheServiceWouldOnlyWarnAboutIsRefusedToo() {
+    CliRun run = set("OTEL_BLRP_MAX_QUEUE_SIZE=lots");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("OTEL_BLRP_MAX_QUEUE_SIZE must be a positive whole number");
+    assertThat(vault.server().requests()).isEmpty();
+  }
+
+  @Test
+  void aBackendValueIsValidatedAsTheBackendDoes() {
+    CliRun run = set("DATABASE_STARTUP_TIMEOUT=30");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("DATABASE_STARTUP_TIMEOUT must be a positive duration");
+    assertThat(vault.server().requests()).isEmpty();
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedBeforeVault() {
+    CliRun run = set("DATABSE_URL=postgres://db/finance");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("the service reads no DATABSE_URL", "--allow-unknown");
+    assertThat(vault.server().requests()).isEmpty();
+  }
+
+  @Test
+  void allowUnknownWritesAKeyTheServiceDoesNotRead() {
+    CliRun run = set("--allow-unknown", "SIDECAR_FLAG=1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(vault.latest(PATH)).containsEntry("SIDECAR_FLAG", "1");
+  }
+
+  @Test
+  void anEndpointWithoutTheEnvironmentAttributeIsRefusedOnTheMergedSecret() {
+    CliRun run = set("OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("would stop the service at start", "must set deployment.environment=production");
     assertThat(vault.writes()).isZero();
   }
 
   @Test
-  void forceWritesMismatchedResourceAttributes() {
-    CliRun run = set("--force", "OTEL_RESOURCE_ATTRIBUTES=deployment.environment=staging");
-    assertThat(run.exitCode()).isZero();
-    assertThat(vault.latest(PATH)).containsKey("OTEL_RESOURCE_ATTRIBUTES");
+  void anEndpointIsWrittenWhenTheStoredSecretCarriesTheEnvironmentAttribute() {
+    vault.put(PATH, Map.of("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=production"));
+    CliRun run = set("OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(vault.latest(PATH)).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
   }
 
   @Test

@@ -137,11 +137,89 @@ class VerifyCommandTest {
   }
 
   @Test
-  void withoutApiKeyTheLookupIsSkippedNotPassed() {
+  void withoutApiKeyIngestionIsNotProvenAndTheRunFails() {
     env.remove("SIGNOZ_API_KEY");
     CliRun run = verify();
+    assertThat(run.exitCode()).as("a run that never looked for the canary must not pass").isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("canary in signoz\\s+SKIPPED\\s+SIGNOZ_API_KEY is not set")
+        .contains("FAIL not proven: canary in signoz SKIPPED")
+        .doesNotContain("PASS");
+  }
+
+  @Test
+  void allowSkipPassesAnUnprovenRunAndSaysSo() {
+    env.remove("SIGNOZ_API_KEY");
+    CliRun run = verify("--allow-skip");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).containsPattern("canary in signoz\\s+SKIPPED\\s+SIGNOZ_API_KEY is not set");
+    assertThat(run.out()).contains("PASS without proof (--allow-skip): canary in signoz SKIPPED");
+  }
+
+  @Test
+  void allowSkipDoesNotPassAFailure() {
+    service.check("database", "down").status(503);
+    CliRun run = verify("--allow-skip");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void theOutputSaysWhatWasProven() {
+    CliRun run = verify();
+    assertThat(run.out())
+        .containsPattern("proven: health, .*canary sent, canary in signoz")
+        .contains("not proven: check s3")
+        .contains("PASS");
+  }
+
+  @Test
+  void jsonSaysWhetherIngestionWasProven() throws Exception {
+    env.remove("SIGNOZ_API_KEY");
+    JsonNode json = new ObjectMapper().readTree(verify("--json").out());
+    assertThat(json.get("proven").asBoolean()).isFalse();
+    assertThat(json.get("ok").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aBaseUrlWithoutSchemeIsAOneLineUsageError() {
+    CliRun run =
+        CliRun.run(Path.of("."), env, "verify", "--base-url", "localhost:18000", "--environment", "production", "--service", "s");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo("obs: --base-url must be an http:// or https:// URL with a host, such as http://localhost:18000 (got localhost:18000)");
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAOneLineUsageError() {
+    CliRun run = CliRun.run(Path.of("."), env, "verify", "--environment", "production", "--service", "s");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("obs: Missing required option").doesNotContain("\n");
+  }
+
+  @Test
+  void theCanaryIsSentOnceWithoutRetries() {
+    collector.failNextExport(503);
+    CliRun run = verify();
+    assertThat(run.out()).containsPattern("canary sent\\s+FAIL\\s+export to \\S+ failed in one attempt \\(no retries\\)");
+    assertThat(collector.server().requests().stream().filter(r -> r.method().equals("POST")).count())
+        .as("export POSTs for one canary answered 503 (retryable): the SDK must not retry")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void exportsFailingAtTheServiceFailTheLogExportCheck() {
+    service.exportFailing(72, 3, "java.net.ConnectException");
+    CliRun run = verify();
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("log export\\s+FAIL\\s+failing: the last 3 export attempt\\(s\\) failed \\(java.net.ConnectException\\)")
+        .contains("records in failed export attempts (counted once per attempt) 72")
+        .doesNotContainPattern("log export\\s+OK");
+  }
+
+  @Test
+  void exportFiguresSayWhatTheyCount() {
+    assertThat(verify().out())
+        .containsPattern("log export\\s+OK\\s+enabled and succeeding; records accepted by the collector 1204, records in failed export attempts \\(counted once per attempt\\) 0");
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * warning that names the variable and says what was expected; it never throws.
  */
 final class EnvironmentValues {
-  private static final Pattern DURATION =
-      Pattern.compile("^\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIZE =
       Pattern.compile("^\\s*(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*$", Pattern.CASE_INSENSITIVE);
   private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -85,7 +83,7 @@ final class EnvironmentValues {
     return fallback;
   }
 
-  /** A duration: plain milliseconds as in the OTel spec, or a number with ms, s, m, h or d. */
+  /** A positive duration ({@link DurationParser}); a bare number is milliseconds, as in the OTel spec. */
   Duration duration(String key, Duration fallback) {
     return duration(key, fallback, false);
   }
@@ -96,23 +94,16 @@ final class EnvironmentValues {
   }
 
   private Duration duration(String key, Duration fallback, boolean zeroAllowed) {
-    return withUnit(
-        key,
-        fallback,
-        DURATION,
-        "ms",
-        (amount, unit) ->
-            switch (unit) {
-              case "s" -> Duration.ofSeconds(amount);
-              case "m" -> Duration.ofMinutes(amount);
-              case "h" -> Duration.ofHours(amount);
-              case "d" -> Duration.ofDays(amount);
-              default -> Duration.ofMillis(amount);
-            },
-        d -> zeroAllowed || !d.isZero(),
-        zeroAllowed
-            ? "a duration such as 250ms or 1s, or 0 for off"
-            : "a positive duration such as 5000, 5s, 10m or 7d");
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return DurationParser.parse(key, value, DurationParser.BareNumber.MILLISECONDS, zeroAllowed);
+    } catch (IllegalArgumentException e) {
+      warnings.add(e.getMessage() + "; using " + fallback);
+      return fallback;
+    }
   }
 
   /** A byte count: plain bytes, or a number with KiB, MiB or GiB (KB/MB/GB are read as binary too). */

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Reading never throws. A malformed value falls back to its default and adds to {@link
  * #warnings()}. A wrong deploy (a malformed endpoint URL, or a deployment.environment that
- * disagrees with ENVIRONMENT in staging/production) adds to {@link #errors()} and turns export off:
+ * disagrees with ENVIRONMENT in a deployed environment, see {@link EnvironmentGuard}) adds to {@link
+ * #errors()} and turns export off:
  * the library reports it loudly and keeps logging to stdout; a service's bootloader may refuse to
  * start on it.
  *
@@ -59,7 +60,8 @@ public record ObservabilitySettings(
   public static final String DEPLOYMENT_ENVIRONMENT = "deployment.environment";
   public static final String DEPLOYMENT_ENVIRONMENT_NAME = "deployment.environment.name";
 
-  private static final List<String> STRICT_ENVIRONMENTS = List.of("production", "staging");
+  private static final List<String> STRICT_ENVIRONMENTS =
+      List.of(EnvironmentGuard.PRODUCTION, EnvironmentGuard.STAGING);
   /** Long enough for a busy exporter to free room; a wait that runs out turns waiting off. */
   private static final Duration DEFAULT_QUEUE_FULL_WAIT = Duration.ofMillis(250);
   /** Each request in flight holds a batch in memory; beyond a few the collector is the limit. */
@@ -82,7 +84,10 @@ public record ObservabilitySettings(
     List<String> errors = new ArrayList<>();
     EnvironmentValues values = new EnvironmentValues(env, warnings);
 
-    String deployEnvironment = values.text(ENVIRONMENT, values.text(ENV, DEFAULT_ENVIRONMENT));
+    String environmentKey = values.text(ENVIRONMENT) != null ? ENVIRONMENT : ENV;
+    String explicitEnvironment = values.text(environmentKey);
+    String deployEnvironment =
+        EnvironmentGuard.canonical(explicitEnvironment != null ? explicitEnvironment : DEFAULT_ENVIRONMENT);
     boolean debug = values.bool(DEBUG, false);
     String rootLevel = values.level(LOG_LEVEL, debug ? "DEBUG" : "INFO");
     String version = values.text(GIT_COMMIT_SHA, UNKNOWN_VERSION);
@@ -104,20 +109,27 @@ public record ObservabilitySettings(
         explicitServiceName != null
             ? explicitServiceName
             : given.getOrDefault(SERVICE_NAME, DEFAULT_SERVICE_NAME);
-    String givenEnvironment = given.get(DEPLOYMENT_ENVIRONMENT);
-    if (givenEnvironment == null) {
-      givenEnvironment = given.get(DEPLOYMENT_ENVIRONMENT_NAME);
-    }
+    String givenName = EnvironmentGuard.canonical(given.get(DEPLOYMENT_ENVIRONMENT));
+    String givenNewName = EnvironmentGuard.canonical(given.get(DEPLOYMENT_ENVIRONMENT_NAME));
+    String givenEnvironment = givenName != null ? givenName : givenNewName;
     String environment = givenEnvironment != null ? givenEnvironment : deployEnvironment;
+    Map<String, String> environmentNames = new LinkedHashMap<>();
+    environmentNames.put(environmentKey, explicitEnvironment);
+    environmentNames.put(OTEL_RESOURCE_ATTRIBUTES + " " + DEPLOYMENT_ENVIRONMENT, given.get(DEPLOYMENT_ENVIRONMENT));
+    environmentNames.put(
+        OTEL_RESOURCE_ATTRIBUTES + " " + DEPLOYMENT_ENVIRONMENT_NAME, given.get(DEPLOYMENT_ENVIRONMENT_NAME));
+    errors.addAll(EnvironmentGuard.disagreements(environmentNames));
 
     Map<String, String> resource = new LinkedHashMap<>();
     resource.put(SERVICE_NAME, serviceName);
     resource.put(SERVICE_VERSION, version);
     resource.put(GIT_COMMIT, version);
-    resource.put(DEPLOYMENT_ENVIRONMENT, environment);
-    resource.put(DEPLOYMENT_ENVIRONMENT_NAME, environment);
+    // Each environment key keeps the name given for it (aliases resolved); one not given follows
+    // the other, then ENVIRONMENT. Where they disagree in a deployed environment, errors says so.
+    resource.put(DEPLOYMENT_ENVIRONMENT, givenName != null ? givenName : environment);
+    resource.put(DEPLOYMENT_ENVIRONMENT_NAME, givenNewName != null ? givenNewName : environment);
     // Values given in OTEL_RESOURCE_ATTRIBUTES win, as in the original backend; OTEL_SERVICE_NAME
-    // still wins for service.name (OTel spec), and both environment keys always agree.
+    // still wins for service.name (OTel spec).
     given.forEach(
         (k, v) -> {
           if (!k.equals(SERVICE_NAME)
@@ -213,25 +225,15 @@ public record ObservabilitySettings(
       }
     }
 
-    if (endpointGiven
-        && STRICT_ENVIRONMENTS.contains(deployEnvironment.trim().toLowerCase(Locale.ROOT))) {
-      if (givenEnvironment == null) {
-        errors.add(
-            OTEL_RESOURCE_ATTRIBUTES
-                + " must set deployment.environment="
-                + deployEnvironment.trim()
-                + " when ENVIRONMENT="
-                + deployEnvironment.trim()
-                + " and an OTLP endpoint is set");
-      } else if (!givenEnvironment.trim().equalsIgnoreCase(deployEnvironment.trim())) {
-        errors.add(
-            OTEL_RESOURCE_ATTRIBUTES
-                + " says deployment.environment="
-                + givenEnvironment.trim()
-                + " but ENVIRONMENT="
-                + deployEnvironment.trim()
-                + ": logs would be filed under the wrong environment");
-      }
+    // A disagreement is already an error (EnvironmentGuard); here only the name's absence is.
+    if (endpointGiven && givenEnvironment == null && STRICT_ENVIRONMENTS.contains(deployEnvironment)) {
+      errors.add(
+          OTEL_RESOURCE_ATTRIBUTES
+              + " must set deployment.environment="
+              + deployEnvironment
+              + " when ENVIRONMENT="
+              + deployEnvironment
+              + " and an OTLP endpoint is set");
     }
     if (!errors.isEmpty() && endpoint != null) {
       endpoint = null;

@@ -23,10 +23,14 @@ class InFlightRecordsTest {
   void aWaitingThreadIsAdmittedAsSoonAsTheExporterFreesASlot() throws Exception {
     InFlightRecords inFlight = new InFlightRecords(1);
     inFlight.admit(0);
-    CompletableFuture<Boolean> waiting =
-        CompletableFuture.supplyAsync(() -> inFlight.admit(ONE_MINUTE));
-    Thread.sleep(100);
-    assertThat(waiting).isNotDone();
+    CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+    Thread waiter = new Thread(() -> waiting.complete(inFlight.admit(ONE_MINUTE)), "waiter");
+    waiter.start();
+    // Observed, not slept for: the waiter is parked inside admit() for want of a slot.
+    while (waiter.getState() != Thread.State.TIMED_WAITING && !waiting.isDone()) {
+      Thread.onSpinWait();
+    }
+    assertThat(waiting).as("admitted while the only slot was taken").isNotDone();
 
     inFlight.handedOff(1);
 

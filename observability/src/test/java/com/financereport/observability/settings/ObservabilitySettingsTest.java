@@ -79,10 +79,81 @@ class ObservabilitySettingsTest {
   @Test
   void deploymentEnvironmentFromResourceAttributesWinsOverEnvironment() {
     ObservabilitySettings settings =
-        read("ENVIRONMENT", "pr-3", "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=preview");
+        read("ENVIRONMENT", "development", "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=preview");
 
     assertThat(settings.environment()).isEqualTo("preview");
     assertThat(settings.resource()).containsEntry("deployment.environment.name", "preview");
+    assertThat(settings.errors()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"prod, production", "PRODUCTION, production", "stage, staging", "PR_47, pr-47", "pr47, pr-47"})
+  void knownAliasesAreReadAsOneName(String given, String canonical) {
+    ObservabilitySettings settings = read("ENVIRONMENT", given);
+
+    assertThat(settings.environment()).isEqualTo(canonical);
+    assertThat(settings.resource()).containsEntry("deployment.environment", canonical);
+  }
+
+  @Test
+  void anAliasedProductionWithAStagingAttributeIsAnError() {
+    ObservabilitySettings settings =
+        read("ENVIRONMENT", "prod", "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging");
+
+    assertThat(settings.errors())
+        .as("ENVIRONMENT=prod with deployment.environment=staging must be caught, endpoint or not")
+        .singleElement()
+        .asString()
+        .contains("ENVIRONMENT=prod", "deployment.environment=staging", "wrong environment");
+  }
+
+  @Test
+  void anAliasThatNamesTheSameEnvironmentIsNoError() {
+    ObservabilitySettings settings =
+        read(
+            "ENVIRONMENT", "prod",
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318",
+            "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=production");
+
+    assertThat(settings.errors()).isEmpty();
+    assertThat(settings.export().enabled()).isTrue();
+  }
+
+  @Test
+  void aPreviewEnvironmentIsHeldToAgreementToo() {
+    ObservabilitySettings settings =
+        read("ENVIRONMENT", "pr-3", "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=preview");
+
+    assertThat(settings.errors()).singleElement().asString().contains("wrong environment");
+  }
+
+  @Test
+  void aDisagreeingDeploymentEnvironmentNameIsAnErrorNotReplaced() {
+    ObservabilitySettings settings =
+        read(
+            "ENVIRONMENT", "production",
+            "OTEL_RESOURCE_ATTRIBUTES",
+            "deployment.environment=production,deployment.environment.name=staging");
+
+    assertThat(settings.errors())
+        .singleElement()
+        .asString()
+        .contains("deployment.environment.name=staging", "wrong environment");
+    assertThat(settings.resource()).containsEntry("deployment.environment.name", "staging");
+  }
+
+  @Test
+  void aDeploymentEnvironmentNameGivenAloneIsKeptAndNamesTheEnvironment() {
+    ObservabilitySettings settings =
+        read(
+            "ENVIRONMENT", "staging",
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318",
+            "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=staging");
+
+    assertThat(settings.errors()).isEmpty();
+    assertThat(settings.resource())
+        .containsEntry("deployment.environment.name", "staging")
+        .containsEntry("deployment.environment", "staging");
   }
 
   @Test

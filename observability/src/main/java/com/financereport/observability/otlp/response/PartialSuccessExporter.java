@@ -2,6 +2,8 @@ package com.financereport.observability.otlp.response;
 
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+// The JDK sender's provider is public only in an internal package: the one way to wrap the SDK's own
+// sender (through the public HttpSender SPI) rather than write a sender of ours.
 import io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;

@@ -209,14 +209,25 @@ class BackendSettingsTest {
   }
 
   @Test
-  void plainNumberTimeoutIsSeconds() {
-    assertThat(read("DATABASE_STARTUP_TIMEOUT", "45").databaseStartupTimeout()).isEqualTo(Duration.ofSeconds(45));
+  void aTimeoutWithoutUnitIsAnErrorNamingTheVariable() {
+    // Once read as seconds here and as milliseconds by the library: refused rather than guessed.
+    assertThat(read("DATABASE_STARTUP_TIMEOUT", "45").errors())
+        .singleElement()
+        .asString()
+        .startsWith("DATABASE_STARTUP_TIMEOUT must be a positive duration")
+        .contains("a bare number is refused");
   }
 
   @Test
-  void timeoutAcceptsMillisecondsAndDecimals() {
+  void timeoutAcceptsMillisecondsAndDecimalsWithAUnit() {
     assertThat(read("HEALTH_CHECK_TIMEOUT", "500ms").healthCheckTimeout()).isEqualTo(Duration.ofMillis(500));
-    assertThat(read("HEALTH_CHECK_TIMEOUT", "1.5").healthCheckTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(read("HEALTH_CHECK_TIMEOUT", "1.5s").healthCheckTimeout()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void aTimeoutLongerThanADayIsAnError() {
+    assertThat(read("DATABASE_STARTUP_TIMEOUT", "2d").errors())
+        .singleElement().asString().startsWith("DATABASE_STARTUP_TIMEOUT must be at most one day");
   }
 
   @Test

@@ -1,12 +1,9 @@
 package com.financereport.backend.settings;
 
-import java.math.BigDecimal;
+import com.financereport.observability.settings.DurationParser;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of the backend's own variables. Unlike the library (which falls back and warns), a
@@ -14,9 +11,7 @@ import java.util.regex.Pattern;
  * error names the variable; values are quoted only for keys that can never hold a secret.
  */
 final class EnvironmentReader {
-  // A plain number is seconds: these are operator-facing timeouts, written like "30" or "0.5".
-  private static final Pattern DURATION =
-      Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?$", Pattern.CASE_INSENSITIVE);
+  private static final Duration MAX_DURATION = Duration.ofDays(1);
 
   private final Map<String, String> env;
   private final List<String> errors;
@@ -67,31 +62,25 @@ final class EnvironmentReader {
     return fallback;
   }
 
-  /** A positive duration: 2s, 500ms, 1m, or a plain number of seconds (decimals allowed). */
+  /**
+   * A positive duration up to one day, with its unit ({@link DurationParser}): 2s, 500ms, 1m. A
+   * bare number is refused, since these timeouts once read it as seconds and the library reads it
+   * as milliseconds.
+   */
   Duration duration(String key, Duration fallback) {
     String value = text(key);
     if (value == null) {
       return fallback;
     }
-    Matcher m = DURATION.matcher(value);
-    if (m.matches()) {
-      String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-      BigDecimal amount = new BigDecimal(m.group(1));
-      BigDecimal millis =
-          switch (unit) {
-            case "ms" -> amount;
-            case "m" -> amount.multiply(BigDecimal.valueOf(60_000));
-            default -> amount.multiply(BigDecimal.valueOf(1_000));
-          };
-      if (millis.signum() > 0 && millis.compareTo(BigDecimal.valueOf(86_400_000L)) <= 0) {
-        return Duration.ofMillis(Math.max(1, millis.longValue()));
+    try {
+      Duration parsed = DurationParser.parse(key, value, DurationParser.BareNumber.REJECTED, false);
+      if (parsed.compareTo(MAX_DURATION) <= 0) {
+        return parsed;
       }
+      error(key + " must be at most one day (got \"" + value + "\")");
+    } catch (IllegalArgumentException e) {
+      error(e.getMessage());
     }
-    error(
-        key
-            + " must be a positive duration up to one day, such as 2s, 500ms, 1m or 30 (seconds) (got \""
-            + value
-            + "\")");
     return fallback;
   }
 }

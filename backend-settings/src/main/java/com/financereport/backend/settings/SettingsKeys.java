@@ -44,5 +44,20 @@ public final class SettingsKeys {
     ALL = java.util.Collections.unmodifiableSet(all);
   }
 
+  /** Names read only in place of another (ENV for ENVIRONMENT); a deployment sets the other. */
+  public static final Set<String> ALIASES = Set.of(EnvironmentKeys.ENV);
+
+  /**
+   * The keys a deployed service (production, staging, pr-N) gets from its secrets template: all of
+   * {@link #ALL} but the aliases, sorted. obs env check fails when the template renders one fewer.
+   */
+  public static final Set<String> DEPLOYED;
+
+  static {
+    TreeSet<String> deployed = new TreeSet<>(ALL);
+    deployed.removeAll(ALIASES);
+    DEPLOYED = java.util.Collections.unmodifiableSet(deployed);
+  }
+
   private SettingsKeys() {}
 }
