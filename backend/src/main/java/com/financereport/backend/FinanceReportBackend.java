@@ -55,7 +55,7 @@ public final class FinanceReportBackend {
       throw new IllegalArgumentException(
           "invalid configuration: " + String.join("; ", settings.allErrors()));
     }
-    JettyLogLevel.capAtInfo();
+    LoggerLevels.capJettyAtInfo();
     Connections connections = Connections.open(settings);
     HealthChecks healthChecks = null;
     try {

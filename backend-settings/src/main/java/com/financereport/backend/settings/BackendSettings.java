@@ -45,6 +45,9 @@ public record BackendSettings(
   public static final Duration DEFAULT_HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_DATABASE_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Deployed environments: there a missing DATABASE_URL is a wrong deploy, not a laptop. */
+  private static final List<String> DATABASE_REQUIRED_IN = List.of("production", "staging");
+
   // Bucket naming rules of S3, loose enough for S3-compatible stores.
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern REGION = Pattern.compile("^[a-z0-9-]{2,32}$");
@@ -69,15 +72,29 @@ public record BackendSettings(
     Duration startupTimeout =
         values.duration(DATABASE_STARTUP_TIMEOUT, DEFAULT_DATABASE_STARTUP_TIMEOUT);
 
+    ObservabilitySettings observability = ObservabilitySettings.fromEnvironment(env);
+    String environment = environmentName(observability);
+    if (databaseUrl == null && DATABASE_REQUIRED_IN.contains(environment)) {
+      errors.add(
+          DATABASE_URL + " is required when the environment is " + environment
+              + " (only development starts an embedded PostgreSQL)");
+    }
+
     return new BackendSettings(
-        port,
-        database,
-        redis,
-        s3,
-        healthTimeout,
-        startupTimeout,
-        ObservabilitySettings.fromEnvironment(env),
-        errors);
+        port, database, redis, s3, healthTimeout, startupTimeout, observability, errors);
+  }
+
+  /**
+   * True when DATABASE_URL is unset and the environment is development: {@code java -jar} then
+   * starts an embedded PostgreSQL.
+   */
+  public boolean wantsEmbeddedDatabase() {
+    return database == null
+        && ObservabilitySettings.DEFAULT_ENVIRONMENT.equals(environmentName(observability));
+  }
+
+  private static String environmentName(ObservabilitySettings observability) {
+    return observability.environment().trim().toLowerCase(Locale.ROOT);
   }
 
   /** The backend's errors followed by the observability library's: all must be fixed to start. */

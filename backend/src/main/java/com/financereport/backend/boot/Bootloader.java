@@ -2,11 +2,14 @@ package com.financereport.backend.boot;
 
 import com.financereport.backend.FinanceReportBackend;
 import com.financereport.backend.RunningBackend;
+import com.financereport.backend.embedded.EmbeddedDatabase;
 import com.financereport.backend.health.FailureSummary;
 import com.financereport.backend.settings.BackendSettings;
+import com.financereport.backend.settings.SettingsKeys;
 import com.financereport.observability.ObservabilityRuntime;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the service up in order: validate every setting (all errors at once, exit 2), wait for
- * PostgreSQL when it is configured (exit 1 after DATABASE_STARTUP_TIMEOUT), then start serving.
+ * Brings the service up in order: validate every setting (all errors at once, exit 2), start an
+ * embedded PostgreSQL in development when DATABASE_URL is unset (if asked to), wait for PostgreSQL
+ * when it is configured (exit 1 after DATABASE_STARTUP_TIMEOUT), then start serving.
  * Redis, S3 and SigNoz being down does not stop the start: /health reports them.
  *
  * <p>It returns a {@link BootResult} instead of exiting, so tests can boot it; {@link Main} turns
@@ -27,14 +31,23 @@ public final class Bootloader {
 
   private final ObservabilityRuntime observability;
   private final PrintStream console;
+  private final DevelopmentDatabase developmentDatabase;
+
+  /** A bootloader that runs without a database when DATABASE_URL is unset. */
+  public Bootloader(ObservabilityRuntime observability, PrintStream console) {
+    this(observability, console, DevelopmentDatabase.NONE);
+  }
 
   /**
    * @param observability the runtime the process logs with; /health reports its export status
    * @param console where start-up failures are printed for a human (standard error)
+   * @param developmentDatabase what to do in development when DATABASE_URL is unset
    */
-  public Bootloader(ObservabilityRuntime observability, PrintStream console) {
+  public Bootloader(
+      ObservabilityRuntime observability, PrintStream console, DevelopmentDatabase developmentDatabase) {
     this.observability = observability;
     this.console = console;
+    this.developmentDatabase = developmentDatabase;
   }
 
   public BootResult boot(Map<String, String> environment) {
@@ -50,6 +63,32 @@ public final class Bootloader {
       return BootResult.failed(BootResult.INVALID_CONFIGURATION, errors);
     }
     FailureSummary failures = new FailureSummary(observability.redactor());
+    EmbeddedDatabase embedded = null;
+    if (developmentDatabase == DevelopmentDatabase.EMBEDDED && settings.wantsEmbeddedDatabase()) {
+      try {
+        embedded = EmbeddedDatabase.start();
+      } catch (RuntimeException e) {
+        return startupFailed("the embedded PostgreSQL did not start: " + failures.of(e)
+            + "; set DATABASE_URL to use a running PostgreSQL");
+      }
+      log.atInfo()
+          .setMessage(
+              "DATABASE_URL is unset: using an embedded PostgreSQL for development, emptied at exit;"
+                  + " set DATABASE_URL=postgres://user:password@host:5432/database for a real one")
+          .addKeyValue("database", "127.0.0.1:" + embedded.port())
+          .log();
+      Map<String, String> withDatabase = new HashMap<>(environment);
+      withDatabase.put(SettingsKeys.DATABASE_URL, embedded.url());
+      settings = BackendSettings.fromEnvironment(withDatabase);
+    }
+    BootResult result = serve(settings, failures, embedded);
+    if (!result.isStarted() && embedded != null) {
+      embedded.close();
+    }
+    return result;
+  }
+
+  private BootResult serve(BackendSettings settings, FailureSummary failures, EmbeddedDatabase embedded) {
     if (settings.database() != null) {
       Optional<String> unreachable;
       try {
@@ -66,7 +105,7 @@ public final class Bootloader {
     }
     try {
       RunningBackend backend = FinanceReportBackend.start(settings, observability);
-      return BootResult.started(backend);
+      return BootResult.started(backend, embedded);
     } catch (RuntimeException e) {
       String message =
           e instanceof JavalinBindException

@@ -3,7 +3,7 @@ package com.financereport.backend.health;
 import com.financereport.backend.http.Routes;
 import com.financereport.observability.ObservabilityRuntime;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public final class HealthEndpoint implements Routes {
   }
 
   @Override
-  public void register(JavalinDefaultRouting router) {
+  public void register(JavalinDefaultRoutingApi router) {
     router.get("/health", this::handle);
     router.get("/api/health", this::handle);
   }

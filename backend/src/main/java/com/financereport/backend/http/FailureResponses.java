@@ -2,6 +2,7 @@ package com.financereport.backend.http;
 
 import com.financereport.observability.redaction.Redactor;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,6 +28,10 @@ final class FailureResponses {
 
   void apiError(ApiError error, Context ctx) {
     respond(ctx, error.status(), error.getMessage());
+  }
+
+  void framework(HttpResponseException response, Context ctx) {
+    respond(ctx, response.getStatus(), response.getMessage());
   }
 
   void unavailable(DependencyUnavailableException failure, Context ctx) {

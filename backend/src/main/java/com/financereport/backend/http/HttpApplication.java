@@ -2,10 +2,11 @@ package com.financereport.backend.http;
 
 import com.financereport.observability.redaction.Redactor;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
-import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
 /** Builds the Javalin application: request context, request log, JSON failures and the routes. */
 public final class HttpApplication {
@@ -22,7 +23,8 @@ public final class HttpApplication {
     FailureResponses failures = new FailureResponses(debug, redactor);
     return Javalin.create(
         config -> {
-          config.showJavalinBanner = false;
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
           config.jetty.modifyServletContextHandler(
               handler ->
@@ -31,13 +33,12 @@ public final class HttpApplication {
                       "/*",
                       EnumSet.of(DispatcherType.REQUEST)));
           config.requestLogger.http(new RequestLog());
-          config.router.mount(
-              router -> {
-                router.exception(ApiError.class, failures::apiError);
-                router.exception(DependencyUnavailableException.class, failures::unavailable);
-                router.exception(Exception.class, failures::unexpected);
-                routes.forEach(group -> group.register(router));
-              });
+          config.routes.exception(ApiError.class, failures::apiError);
+          // Javalin's own answers (unknown path 404, 405, 413) get the same JSON body.
+          config.routes.exception(HttpResponseException.class, failures::framework);
+          config.routes.exception(DependencyUnavailableException.class, failures::unavailable);
+          config.routes.exception(Exception.class, failures::unexpected);
+          routes.forEach(group -> group.register(config.routes));
         });
   }
 }

@@ -1,6 +1,6 @@
 package com.financereport.backend.http;
 
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
 
 /** {@code GET /api/ping}: answers without touching any dependency (load tests, liveness). */
@@ -8,7 +8,7 @@ public final class PingEndpoint implements Routes {
   private static final Map<String, String> PONG = Map.of("status", "ok");
 
   @Override
-  public void register(JavalinDefaultRouting router) {
+  public void register(JavalinDefaultRoutingApi router) {
     router.get("/api/ping", ctx -> ctx.json(PONG));
   }
 }

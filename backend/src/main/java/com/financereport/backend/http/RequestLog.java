@@ -2,7 +2,9 @@ package com.financereport.backend.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
+import io.javalin.router.Endpoint;
 import io.opentelemetry.api.trace.Span;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,10 @@ final class RequestLog implements RequestLogger {
   /** The matched route template; "unmatched" when no endpoint matched (a 404). */
   static String route(Context ctx) {
     try {
-      String path = ctx.endpointHandlerPath();
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      String path = endpoint == null ? null : endpoint.path;
       return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | NoSuchElementException e) {
       return "unmatched";
     }
   }

@@ -1,9 +1,9 @@
 package com.financereport.backend.http;
 
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 
 /** A group of endpoints that adds itself to the router. */
 @FunctionalInterface
 public interface Routes {
-  void register(JavalinDefaultRouting router);
+  void register(JavalinDefaultRoutingApi router);
 }

@@ -3,7 +3,7 @@ package com.financereport.backend.reports;
 import com.financereport.backend.http.ApiError;
 import com.financereport.backend.http.Routes;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ public final class ReportsEndpoints implements Routes {
   }
 
   @Override
-  public void register(JavalinDefaultRouting router) {
+  public void register(JavalinDefaultRoutingApi router) {
     // The literal route first, so "summary" is never taken for an id.
     router.get("/api/reports/summary", this::summary);
     router.get("/api/reports/{id}", this::report);

@@ -3,7 +3,7 @@ package com.financereport.backend.reports;
 import com.financereport.backend.http.ApiError;
 import com.financereport.backend.http.Routes;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +24,7 @@ public final class StatementsEndpoints implements Routes {
   }
 
   @Override
-  public void register(JavalinDefaultRouting router) {
+  public void register(JavalinDefaultRoutingApi router) {
     router.post("/api/statements", this::upload);
     router.get("/api/statements/{id}", this::describe);
   }

@@ -2,6 +2,7 @@ package com.financereport.backend.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.financereport.backend.support.CapturedLogs;
 import com.financereport.backend.support.HttpProbe;
 import com.financereport.backend.support.Ports;
 import com.financereport.backend.support.TestEnvironment;
@@ -22,10 +23,15 @@ class BootloaderTest {
   private BootResult result;
 
   private BootResult boot(Map<String, String> env) {
+    return boot(env, DevelopmentDatabase.NONE);
+  }
+
+  private BootResult boot(Map<String, String> env, DevelopmentDatabase developmentDatabase) {
     Bootloader bootloader =
         new Bootloader(
             ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(env)),
-            new PrintStream(console, true, StandardCharsets.UTF_8));
+            new PrintStream(console, true, StandardCharsets.UTF_8),
+            developmentDatabase);
     result = bootloader.boot(env);
     return result;
   }
@@ -36,8 +42,8 @@ class BootloaderTest {
 
   @AfterEach
   void stop() {
-    if (result != null && result.isStarted()) {
-      result.backend().close();
+    if (result != null) {
+      result.stop();
     }
   }
 
@@ -61,6 +67,7 @@ class BootloaderTest {
   void observabilityConfigurationErrorAlsoExitsWith2() {
     Map<String, String> env = TestEnvironment.bare();
     env.put("ENVIRONMENT", "production");
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl());
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + Ports.dead());
     env.put("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging");
 
@@ -104,7 +111,7 @@ class BootloaderTest {
   @Test
   void reachableDatabaseStartsAndServesHealth() {
     Map<String, String> env = TestEnvironment.bare();
-    env.put("DATABASE_URL", TestEnvironment.DATABASE_URL);
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl());
 
     BootResult boot = boot(env);
 
@@ -112,6 +119,65 @@ class BootloaderTest {
     HttpProbe.Response health = new HttpProbe(boot.backend().port()).get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().path("checks").path("database").path("status").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void developmentWithoutDatabaseUrlServesReportsFromAnEmbeddedPostgres() {
+    BootResult boot = boot(TestEnvironment.bare(), DevelopmentDatabase.EMBEDDED);
+
+    assertThat(boot.embeddedDatabase()).as("embedded PostgreSQL started").isNotNull();
+    HttpProbe.Response summary =
+        new HttpProbe(boot.backend().port()).get("/api/reports/summary?month=2026-10");
+    assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+    assertThat(summary.json().path("month").asText()).isEqualTo("2026-10");
+  }
+
+  @Test
+  void embeddedPostgresIsAnnouncedWithHowToUseARealDatabase() {
+    try (CapturedLogs logs = new CapturedLogs()) {
+      boot(TestEnvironment.bare(), DevelopmentDatabase.EMBEDDED);
+
+      assertThat(logs.events())
+          .filteredOn(event -> event.getMessage().startsWith("DATABASE_URL is unset"))
+          .singleElement()
+          .satisfies(event -> assertThat(event.getMessage()).contains("embedded PostgreSQL")
+              .contains("set DATABASE_URL=postgres://"));
+    }
+  }
+
+  @Test
+  void givenDatabaseUrlStartsNoEmbeddedPostgres() {
+    Map<String, String> env = TestEnvironment.bare();
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl());
+
+    BootResult boot = boot(env, DevelopmentDatabase.EMBEDDED);
+
+    assertThat(boot.isStarted()).isTrue();
+    assertThat(boot.embeddedDatabase()).isNull();
+  }
+
+  @Test
+  void productionWithoutDatabaseUrlRefusesToStart() {
+    Map<String, String> env = TestEnvironment.bare();
+    env.put("ENVIRONMENT", "production");
+
+    BootResult boot = boot(env, DevelopmentDatabase.EMBEDDED);
+
+    assertThat(boot.exitCode()).isEqualTo(BootResult.INVALID_CONFIGURATION);
+    assertThat(boot.embeddedDatabase()).isNull();
+    assertThat(console()).contains("configuration error: DATABASE_URL is required when the environment is production");
+  }
+
+  @Test
+  void stagingWithoutDatabaseUrlRefusesToStart() {
+    Map<String, String> env = TestEnvironment.bare();
+    env.put("ENVIRONMENT", "staging");
+
+    BootResult boot = boot(env, DevelopmentDatabase.EMBEDDED);
+
+    assertThat(boot.exitCode()).isEqualTo(BootResult.INVALID_CONFIGURATION);
+    assertThat(boot.messages()).containsExactly(
+        "DATABASE_URL is required when the environment is staging (only development starts an embedded PostgreSQL)");
   }
 
   @Test

@@ -189,6 +189,7 @@ class HealthTest {
     Map<String, String> env = TestEnvironment.bare();
     env.put("GIT_COMMIT_SHA", "4f2a9c1");
     env.put("ENVIRONMENT", "pr-47");
+    env.put("OTEL_SERVICE_NAME", "finance-report-backend");
 
     JsonNode body = health(env).json();
 

@@ -52,6 +52,16 @@ class FailureResponsesTest {
   }
 
   @Test
+  void unknownPathAnswers404WithTheJsonErrorBody() {
+    HttpProbe.Response response = start(false).get("/nope", "X-Request-ID", "r-404");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/json");
+    assertThat(response.json().path("detail").asText()).isEqualTo("Endpoint GET /nope not found");
+    assertThat(response.json().path("request_id").asText()).isEqualTo("r-404");
+  }
+
+  @Test
   void debugModeShowsTheFailureInTheDetail() {
     HttpProbe.Response response = start(true).get("/api/boom");
 

@@ -156,7 +156,9 @@ public class SpoolBenchmark {
   }
 
   private static SpoolSettings settings(Path directory) {
-    return new SpoolSettings(directory, 1L << 30, Duration.ofDays(7));
+    // The owner the records below are written under: the replayer sends only that owner's records.
+    return new SpoolSettings(
+        directory, 1L << 30, Duration.ofDays(7), "finance-report-backend", "production");
   }
 
   private static LogRecordExporter unreachable() {

@@ -5,41 +5,40 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Prints a list of checks as a table or JSON, says which checks proved something, and turns them
  * into the exit code.
  *
- * <p>A report may name the one check that proves its purpose (for verify, the canary found in
- * SigNoz). When that check did not pass, the report fails even with no FAIL among the checks:
- * nothing was proven. Only an explicit allowance (verify's --allow-skip) accepts that.
+ * <p>A report may name the checks that prove its purpose (for verify, each canary found in
+ * SigNoz). When one of them did not pass, the report fails even with no FAIL among the checks:
+ * that was not proven. Only an explicit allowance (verify's --allow-skip) accepts that.
  */
 public final class CheckReport {
   private final List<CheckResult> results;
-  private final String proofCheck;
+  private final List<String> proofChecks;
   private final boolean unprovenAllowed;
 
   public CheckReport(List<CheckResult> results) {
-    this(results, null, false);
+    this(results, List.of(), false);
   }
 
-  private CheckReport(List<CheckResult> results, String proofCheck, boolean unprovenAllowed) {
+  private CheckReport(List<CheckResult> results, List<String> proofChecks, boolean unprovenAllowed) {
     this.results = List.copyOf(results);
-    this.proofCheck = proofCheck;
+    this.proofChecks = List.copyOf(proofChecks);
     this.unprovenAllowed = unprovenAllowed;
   }
 
   /**
-   * @param check the check whose OK proves what the command is for
-   * @param allowUnproven whether the report may pass when that check was skipped
+   * @param checks the checks whose OK proves what the command is for
+   * @param allowUnproven whether the report may pass when such a check was skipped
    */
-  public CheckReport provenBy(String check, boolean allowUnproven) {
-    return new CheckReport(results, check, allowUnproven);
+  public CheckReport provenBy(List<String> checks, boolean allowUnproven) {
+    return new CheckReport(results, checks, allowUnproven);
   }
 
   public boolean failed() {
-    return failedCount() > 0 || (unproven().isPresent() && !unprovenAllowed);
+    return failedCount() > 0 || (!unproven().isEmpty() && !unprovenAllowed);
   }
 
   public int exitCode() {
@@ -52,8 +51,8 @@ public final class CheckReport {
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>(extra);
       document.put("ok", !failed());
-      if (proofCheck != null) {
-        document.put("proof", proofCheck);
+      if (!proofChecks.isEmpty()) {
+        document.put("proof", proofChecks);
         document.put("proven", unproven().isEmpty());
       }
       document.put("passed_checks", proven);
@@ -91,11 +90,12 @@ public final class CheckReport {
     if (failed > 0) {
       return style.bad("FAIL") + " " + failed + " check(s) failed";
     }
-    Optional<CheckResult> unproven = unproven();
+    List<CheckResult> unproven = unproven();
     if (unproven.isEmpty()) {
       return style.good("PASS");
     }
-    String why = unproven.get().name() + " " + unproven.get().verdict() + ": " + unproven.get().detail();
+    String why =
+        String.join("; ", unproven.stream().map(r -> r.name() + " " + r.verdict() + ": " + r.detail()).toList());
     return unprovenAllowed
         ? style.warning("PASS") + " without proof (--allow-skip): " + why
         : style.bad("FAIL") + " not proven: " + why + " (--allow-skip accepts a run without that proof)";
@@ -105,15 +105,16 @@ public final class CheckReport {
     return results.stream().filter(CheckResult::failed).count();
   }
 
-  /** The proof check, when one is named and it did not pass. */
-  private Optional<CheckResult> unproven() {
-    if (proofCheck == null) {
-      return Optional.empty();
-    }
-    return results.stream()
-        .filter(r -> r.name().equals(proofCheck))
-        .findFirst()
-        .or(() -> Optional.of(CheckResult.skipped(proofCheck, "not run")))
-        .filter(r -> r.verdict() != CheckResult.Verdict.OK);
+  /** The proof checks that did not pass (a named check that never ran counts as skipped). */
+  private List<CheckResult> unproven() {
+    return proofChecks.stream()
+        .map(
+            check ->
+                results.stream()
+                    .filter(r -> r.name().equals(check))
+                    .findFirst()
+                    .orElse(CheckResult.skipped(check, "not run")))
+        .filter(r -> r.verdict() != CheckResult.Verdict.OK)
+        .toList();
   }
 }

@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Polls SigNoz until the canary shows up: query_range v5 first, then v4 and v3 when SigNoz answers
- * 404 or 400 (an older release that lacks v5 or reads its body differently).
+ * Polls SigNoz until the canary of one signal shows up: query_range v5 first, then (for logs) v4
+ * and v3 when SigNoz answers 404 or 400 (an older release that lacks v5 or reads its body
+ * differently).
  */
 final class CanaryLookup {
   private final SignozConnection signoz;
@@ -26,8 +27,9 @@ final class CanaryLookup {
     this.clock = clock;
   }
 
-  CheckResult find(String service, String environment, String canaryId, long sentAtMs) {
-    List<CanaryQuery> versions = List.of(CanaryQuery.values());
+  CheckResult find(CanarySignal signal, String service, String environment, String canaryId, long sentAtMs) {
+    String check = signal.foundCheck();
+    List<CanaryQuery> versions = CanaryQuery.versionsFor(signal);
     int version = 0;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {
@@ -39,10 +41,10 @@ final class CanaryLookup {
           JsonNode data =
               signoz.post(
                   query.path(),
-                  query.body(service, environment, canaryId, sentAtMs - 300_000, clock.millis() + 60_000));
-          if (containsCanary(query.rows(data), canaryId)) {
+                  query.body(signal, service, environment, canaryId, sentAtMs - 300_000, clock.millis() + 60_000));
+          if (query.rows(data).stream().anyMatch(row -> signal.isCanary(row, canaryId))) {
             return CheckResult.ok(
-                VerifyCommand.CANARY_IN_SIGNOZ,
+                check,
                 "found through " + query.path() + " after " + attempt + " attempt(s)");
           }
           break;
@@ -52,23 +54,15 @@ final class CanaryLookup {
             version++;
             continue;
           }
-          return CheckResult.fail(VerifyCommand.CANARY_IN_SIGNOZ, e.getMessage());
+          return CheckResult.fail(check, e.getMessage());
         } catch (OperationFailedException e) {
-          return CheckResult.fail(VerifyCommand.CANARY_IN_SIGNOZ, e.getMessage());
+          return CheckResult.fail(check, e.getMessage());
         }
       }
     }
     return CheckResult.fail(
-        VerifyCommand.CANARY_IN_SIGNOZ,
+        check,
         "id " + canaryId + " not found after " + attempts + " attempt(s), " + interval.toMillis() + " ms apart");
-  }
-
-  private static boolean containsCanary(List<JsonNode> rows, String canaryId) {
-    return rows.stream()
-        .anyMatch(
-            row ->
-                canaryId.equals(row.path("attributes_string").path(CanarySender.CANARY_ID.getKey()).asText(null))
-                    || row.path("body").asText("").contains(canaryId));
   }
 
   private void pause() {

@@ -11,6 +11,10 @@ import java.util.Map;
  * documented, since v5 rejects unknown fields, and the v3/v4 builder-query shape for older SigNoz.
  * Both filter by service.name and deployment.environment, and by the canary id so a busy service's
  * newer records cannot push it out of the page.
+ *
+ * <p>Traces use v5 only: the same body with {@code signal: traces}, plus {@code selectFields}
+ * (a v5 spec field) because a raw trace row holds only the selected columns, and the canary id is
+ * not among SigNoz's default ones. The contract documents no v3/v4 traces query, so none is sent.
  */
 enum CanaryQuery {
   V5("/api/v5/query_range"),
@@ -28,13 +32,19 @@ enum CanaryQuery {
     return path;
   }
 
-  Map<String, Object> body(String service, String environment, String canaryId, long startMs, long endMs) {
+  /** The versions to try for a signal, newest first. */
+  static List<CanaryQuery> versionsFor(CanarySignal signal) {
+    return signal == CanarySignal.LOGS ? List.of(values()) : List.of(V5);
+  }
+
+  Map<String, Object> body(
+      CanarySignal signal, String service, String environment, String canaryId, long startMs, long endMs) {
     return this == V5
-        ? v5(service, environment, canaryId, startMs, endMs)
+        ? v5(signal, service, environment, canaryId, startMs, endMs)
         : builder(service, environment, canaryId, startMs, endMs);
   }
 
-  /** The rows' {@code data} objects, each with body, attributes_string and resources_string. */
+  /** The rows' {@code data} objects: for logs body, attributes_string and resources_string. */
   List<JsonNode> rows(JsonNode data) {
     List<JsonNode> rows = new ArrayList<>();
     if (this == V5) {
@@ -45,16 +55,25 @@ enum CanaryQuery {
     return rows;
   }
 
-  private static Map<String, Object> v5(String service, String environment, String canaryId, long startMs, long endMs) {
+  private static Map<String, Object> v5(
+      CanarySignal signal, String service, String environment, String canaryId, long startMs, long endMs) {
     String expression =
         "service.name = " + quote(service)
             + " AND deployment.environment = " + quote(environment)
             + " AND " + CanarySender.CANARY_ID.getKey() + " = " + quote(canaryId);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("name", "A");
-    spec.put("signal", "logs");
+    spec.put("signal", signal.signal());
     spec.put("filter", Map.of("expression", expression));
     spec.put("order", List.of(ordered("key", Map.of("name", "timestamp"), "direction", "desc")));
+    if (signal == CanarySignal.TRACES) {
+      spec.put(
+          "selectFields",
+          List.of(
+              ordered("name", "name", "fieldContext", "span"),
+              ordered("name", "service.name", "fieldContext", "resource"),
+              ordered("name", CanarySender.CANARY_ID.getKey(), "fieldContext", "attribute")));
+    }
     spec.put("limit", LIMIT);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("schemaVersion", "v1");

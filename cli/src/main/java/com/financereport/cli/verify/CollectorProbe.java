@@ -20,8 +20,13 @@ public final class CollectorProbe {
 
   /** The logs URL for an OTLP base endpoint: {@code /v1/logs} appended once. */
   public static URI logsEndpoint(String endpoint) {
-    String trimmed = endpoint.trim().replaceAll("/+$", "");
-    return URI.create(trimmed.endsWith("/v1/logs") ? trimmed : trimmed + "/v1/logs");
+    return signalEndpoint(endpoint, "/v1/logs");
+  }
+
+  /** A signal's URL for an OTLP base endpoint (or another signal's URL): {@code signalPath} appended once. */
+  public static URI signalEndpoint(String endpoint, String signalPath) {
+    String base = endpoint.trim().replaceAll("/+$", "").replaceFirst("/v1/(logs|traces|metrics)$", "");
+    return URI.create(base + signalPath);
   }
 
   public CheckResult otlpReceiver(String name, URI logsEndpoint) {

@@ -101,6 +101,9 @@ final class HealthChecks {
     } else {
       results.add(exportFigures(export));
     }
+    if (expected.traces()) {
+      results.add(traceExport(snapshot.path("traces")));
+    }
     results.add(same("service name", snapshot.path("service_name").asText(null), expected.service()));
     results.add(same("environment", snapshot.path("deployment_environment").asText(null), expected.environment()));
     return results;
@@ -137,6 +140,34 @@ final class HealthChecks {
       return CheckResult.fail("log export", "failing: the service's probe found no collector; " + figures);
     }
     return CheckResult.ok("log export", "enabled and succeeding; " + figures);
+  }
+
+  /**
+   * The snapshot's {@code traces} object: {enabled, disabled_reason} when off; endpoint and figures
+   * in spans when on. A service that exported no span yet but has an error fails: its spans are lost.
+   */
+  private static CheckResult traceExport(JsonNode traces) {
+    if (!traces.isObject()) {
+      return CheckResult.fail("trace export", "/health reports no observability.traces (a release without traces)");
+    }
+    if (!traces.path("enabled").asBoolean(false)) {
+      return CheckResult.fail("trace export", "disabled: " + traces.path("disabled_reason").asText("no reason given"));
+    }
+    String figures =
+        "spans accepted by the collector "
+            + traces.path("exported").asLong(0)
+            + ", spans in failed export attempts "
+            + traces.path("failed").asLong(0)
+            + ", spans dropped "
+            + traces.path("dropped").asLong(0);
+    String lastError = traces.path("last_error").asText(null);
+    if (lastError != null && !traces.hasNonNull("last_success")) {
+      return CheckResult.fail("trace export", "failing: no span exported yet, last error " + lastError + "; " + figures);
+    }
+    return CheckResult.ok(
+        "trace export",
+        "enabled to " + traces.path("endpoint").asText("?") + "; " + figures
+            + (lastError == null ? "" : "; last error " + lastError));
   }
 
   private static CheckResult same(String name, String reported, String expected) {

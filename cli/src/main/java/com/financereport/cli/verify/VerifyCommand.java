@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code obs verify}: after a deploy, prove the service is up and its logs reach SigNoz. */
+/** {@code obs verify}: after a deploy, prove the service is up and its logs (and spans) reach SigNoz. */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
@@ -33,13 +33,12 @@ import picocli.CommandLine.Option;
       "Each check is OK, FAIL or SKIPPED with a reason, and the output lists what was proven.",
       "Exit 1 on any FAIL, and when ingestion was not proven (the canary not found in SigNoz, e.g. no"
           + " SIGNOZ_API_KEY) unless --allow-skip is given. The canary gets one attempt within --canary-timeout.",
-      "OTEL_EXPORTER_OTLP_HEADERS (e.g. an ingestion key) is sent with the canary and never printed."
+      "OTEL_EXPORTER_OTLP_HEADERS (e.g. an ingestion key) is sent with the canary and never printed.",
+      "--trace also checks /health's trace export, sends a canary span to /v1/traces and finds it in SigNoz"
+          + " (query_range v5, signal traces); that proof is then required too."
     },
     footer = ExitCode.FOOTER)
 public final class VerifyCommand implements Callable<Integer> {
-  /** The check whose OK proves ingestion. */
-  static final String CANARY_IN_SIGNOZ = "canary in signoz";
-
   private final CliContext context;
 
   @Option(names = "--base-url", required = true, description = "The service's base URL, e.g. https://finance.example.com.")
@@ -84,6 +83,13 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Pass without proof of ingestion when the SigNoz lookup is skipped (no URL or API key).")
   boolean allowSkip;
 
+  // Opt-in, not inferred from /health: what a run must prove (and so its exit code) is the caller's
+  // choice, not something a service setting changes under a deploy script.
+  @Option(
+      names = "--trace",
+      description = "Also prove spans reach SigNoz: /health's trace export, a canary span sent like the log canary, found with a v5 traces query.")
+  boolean trace;
+
   @Option(names = "--json", description = "Machine-readable output.")
   boolean json;
 
@@ -110,7 +116,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     JsonHttpClient http = new JsonHttpClient(timeout);
     List<CheckResult> results =
-        new ArrayList<>(new HealthChecks(http).run(baseUrl, new HealthExpectations(expectedSha, environment, service)));
+        new ArrayList<>(new HealthChecks(http).run(baseUrl, new HealthExpectations(expectedSha, environment, service, trace)));
 
     URI logsEndpoint = endpoint == null ? null : CollectorProbe.logsEndpoint(endpoint);
     CollectorProbe probe = new CollectorProbe(http);
@@ -124,16 +130,30 @@ public final class VerifyCommand implements Callable<Integer> {
       results.add(CheckResult.skipped("collector", "no --otlp-endpoint, --collector-health-url or OTEL_EXPORTER_OTLP_ENDPOINT"));
     }
 
+    // One id for both canaries: an operator finds the log record and the span with one search.
     String canaryId = "obs-verify-" + UUID.randomUUID();
     long sentAt = context.clock().millis();
-    CheckResult sent =
-        logsEndpoint == null
-            ? CheckResult.skipped("canary sent", "no OTLP endpoint to send to")
-            : new CanarySender(canaryTimeout).send(logsEndpoint, exportHeaders(), service, environment, canaryId);
-    results.add(sent);
-    results.add(lookup(signoz, sent, canaryId, sentAt, http));
+    List<CanarySignal> signals = trace ? List.of(CanarySignal.LOGS, CanarySignal.TRACES) : List.of(CanarySignal.LOGS);
+    // Every canary is sent before any lookup, so each travels while the others are polled for.
+    Map<CanarySignal, CheckResult> sent = new LinkedHashMap<>();
+    for (CanarySignal signal : signals) {
+      CheckResult result =
+          endpoint == null
+              ? CheckResult.skipped(signal.sentCheck(), "no OTLP endpoint to send to")
+              : new CanarySender(canaryTimeout)
+                  .send(
+                      signal,
+                      CollectorProbe.signalEndpoint(endpoint, signal.otlpPath()),
+                      exportHeaders(signal),
+                      service,
+                      environment,
+                      canaryId);
+      sent.put(signal, result);
+      results.add(result);
+    }
+    sent.forEach((signal, result) -> results.add(lookup(signal, signoz, result, canaryId, sentAt, http)));
 
-    CheckReport report = new CheckReport(results).provenBy(CANARY_IN_SIGNOZ, allowSkip);
+    CheckReport report = new CheckReport(results).provenBy(signals.stream().map(CanarySignal::foundCheck).toList(), allowSkip);
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("base_url", baseUrl.toString());
     extra.put("service", service);
@@ -143,23 +163,30 @@ public final class VerifyCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
-  private CheckResult lookup(String url, CheckResult sent, String canaryId, long sentAt, JsonHttpClient http) {
+  private CheckResult lookup(
+      CanarySignal signal, String url, CheckResult sent, String canaryId, long sentAt, JsonHttpClient http) {
     String apiKey = context.variable("SIGNOZ_API_KEY");
+    String check = signal.foundCheck();
     if (url == null) {
-      return CheckResult.skipped(CANARY_IN_SIGNOZ, "no --signoz-url or SIGNOZ_URL");
+      return CheckResult.skipped(check, "no --signoz-url or SIGNOZ_URL");
     }
     if (apiKey == null) {
-      return CheckResult.skipped(CANARY_IN_SIGNOZ, "SIGNOZ_API_KEY is not set");
+      return CheckResult.skipped(check, "SIGNOZ_API_KEY is not set");
     }
     if (sent.verdict() != CheckResult.Verdict.OK) {
-      return CheckResult.skipped(CANARY_IN_SIGNOZ, "no canary was sent");
+      return CheckResult.skipped(check, "no canary was sent");
     }
     SignozConnection signoz = SignozConnection.anonymous(http, URI.create(url.replaceAll("/+$", ""))).withApiKey(apiKey);
-    return new CanaryLookup(signoz, pollAttempts, pollInterval, context.clock()).find(service, environment, canaryId, sentAt);
+    return new CanaryLookup(signoz, pollAttempts, pollInterval, context.clock())
+        .find(signal, service, environment, canaryId, sentAt);
   }
 
-  /** The collector headers a service would send (OTEL_EXPORTER_OTLP_HEADERS), parsed by the library. */
-  private Map<String, String> exportHeaders() {
-    return ObservabilitySettings.fromEnvironment(context.env()).export().headers();
+  /**
+   * The collector headers a service would send, parsed by the library: OTEL_EXPORTER_OTLP_HEADERS,
+   * and for spans OTEL_EXPORTER_OTLP_TRACES_HEADERS over them.
+   */
+  private Map<String, String> exportHeaders(CanarySignal signal) {
+    ObservabilitySettings settings = ObservabilitySettings.fromEnvironment(context.env());
+    return signal == CanarySignal.LOGS ? settings.export().headers() : settings.traces().headers();
   }
 }

@@ -1,30 +1,41 @@
 package com.financereport.cli.fakes;
 
+import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP logs receiver as contracts/otlp-http.md describes the collector's: 405 for any method
+ * An OTLP/HTTP receiver as contracts/otlp-http.md describes the collector's: 405 for any method
  * but POST on /v1/logs, 415 for an unknown content type, 400 for an undecodable body, 200 with an
  * ExportLogsServiceResponse on success. Requests are decoded with the official protobuf classes and
  * kept as the rows SigNoz would store.
+ *
+ * <p>/v1/traces answers the same way with ExportTraceService messages: the contract covers logs
+ * only, and the collector's OTLP receiver serves every signal with the same rules.
  */
 public final class FakeOtlpReceiver implements AutoCloseable {
   private final FakeHttpServer server = new FakeHttpServer(this::route);
   private final List<LogRow> rows = new ArrayList<>();
+  private final List<SpanRow> spans = new ArrayList<>();
 
   public URI baseUri() {
     return server.baseUri();
@@ -38,13 +49,23 @@ public final class FakeOtlpReceiver implements AutoCloseable {
     return List.copyOf(rows);
   }
 
-  /** The next POST gets this status, as a collector refusing for now (503) or rejecting (400). */
+  public synchronized List<SpanRow> spans() {
+    return List.copyOf(spans);
+  }
+
+  /** The next logs POST gets this status, as a collector refusing for now (503) or rejecting (400). */
   public void failNextExport(int status) {
     server.failNext("POST", "/v1/logs", () -> FakeResponse.text(status, "injected " + status));
   }
 
+  /** The next traces POST gets this status. */
+  public void failNextSpanExport(int status) {
+    server.failNext("POST", "/v1/traces", () -> FakeResponse.text(status, "injected " + status));
+  }
+
   private FakeResponse route(RecordedRequest request) {
-    if (!request.path().equals("/v1/logs")) {
+    boolean traces = request.path().equals("/v1/traces");
+    if (!request.path().equals("/v1/logs") && !traces) {
       return FakeResponse.text(404, "404 page not found");
     }
     if (!request.method().equals("POST")) {
@@ -54,18 +75,44 @@ public final class FakeOtlpReceiver implements AutoCloseable {
     if (contentType == null || !contentType.startsWith("application/x-protobuf")) {
       return FakeResponse.text(415, "415 unsupported media type, supported: [application/json, application/x-protobuf]");
     }
-    ExportLogsServiceRequest export;
     try {
       byte[] body = request.body();
       if ("gzip".equalsIgnoreCase(request.header("Content-Encoding"))) {
         body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
       }
-      export = ExportLogsServiceRequest.parseFrom(body);
+      if (traces) {
+        store(ExportTraceServiceRequest.parseFrom(body));
+        return FakeResponse.bytes(200, "application/x-protobuf", ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+      }
+      store(ExportLogsServiceRequest.parseFrom(body));
+      return FakeResponse.bytes(200, "application/x-protobuf", ExportLogsServiceResponse.getDefaultInstance().toByteArray());
     } catch (IOException e) {
-      return FakeResponse.text(400, "undecodable ExportLogsServiceRequest: " + e.getMessage());
+      return FakeResponse.text(400, "undecodable " + (traces ? "ExportTraceServiceRequest" : "ExportLogsServiceRequest") + ": " + e.getMessage());
     }
-    store(export);
-    return FakeResponse.bytes(200, "application/x-protobuf", ExportLogsServiceResponse.getDefaultInstance().toByteArray());
+  }
+
+  private synchronized void store(ExportTraceServiceRequest export) {
+    for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
+      Map<String, String> resource = strings(resourceSpans.getResource().getAttributesList());
+      for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+        for (Span span : scopeSpans.getSpansList()) {
+          spans.add(
+              new SpanRow(
+                  span.getStartTimeUnixNano(),
+                  hex(span.getTraceId()),
+                  hex(span.getSpanId()),
+                  span.getName(),
+                  span.getKind().name(),
+                  span.getEndTimeUnixNano() - span.getStartTimeUnixNano(),
+                  strings(span.getAttributesList()),
+                  resource));
+        }
+      }
+    }
+  }
+
+  private static String hex(ByteString id) {
+    return HexFormat.of().formatHex(id.toByteArray());
   }
 
   private synchronized void store(ExportLogsServiceRequest export) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A service's GET /health with the documented body: {status, timestamp, version, git_sha,
- * checks{database, redis, s3, telemetry}, observability{…}}; 200 when healthy, 503 otherwise.
+ * checks{database, redis, s3, telemetry}, observability{…, traces{…}}}; 200 when healthy, 503
+ * otherwise. Traces are on by default, with the figures ObservabilitySnapshot reports.
  * Tests change one field at a time from a healthy production default.
  */
 public final class FakeServiceHealth implements AutoCloseable {
@@ -68,6 +69,20 @@ public final class FakeServiceHealth implements AutoCloseable {
     return this;
   }
 
+  /** Traces off, as the snapshot reports a signal that is off: enabled false and why. */
+  public synchronized FakeServiceHealth tracesOff(String reason) {
+    this.tracesDisabledReason = reason;
+    return this;
+  }
+
+  /** Span export that never succeeded: no last_success, this last_error. */
+  public synchronized FakeServiceHealth tracesNeverExported(String lastError) {
+    this.tracesLastError = lastError;
+    return this;
+  }
+
+  private String tracesDisabledReason;
+  private String tracesLastError;
   private long failedRecords;
   private long consecutiveFailures;
   private String lastErrorType;
@@ -91,6 +106,8 @@ public final class FakeServiceHealth implements AutoCloseable {
     Map<String, Object> observability = new LinkedHashMap<>();
     observability.put("exporter_configured", logsExportEnabled);
     observability.put("logs_export_enabled", logsExportEnabled);
+    observability.put("traces_export_enabled", tracesDisabledReason == null);
+    observability.put("metrics_export_enabled", false);
     if (!logsExportEnabled) {
       observability.put("export_disabled_reason", "no endpoint configured (OTEL_EXPORTER_OTLP_ENDPOINT is unset)");
     }
@@ -101,6 +118,7 @@ public final class FakeServiceHealth implements AutoCloseable {
         "resource_attributes",
         Map.of("service.name", serviceName, "deployment.environment", environment, "service.version", gitSha));
     observability.put("export", export);
+    observability.put("traces", traces());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status == 200 ? "healthy" : "unhealthy");
     body.put("timestamp", Instant.now().toString());
@@ -109,6 +127,23 @@ public final class FakeServiceHealth implements AutoCloseable {
     body.put("checks", checkBodies);
     body.put("observability", observability);
     return FakeResponse.json(status, body);
+  }
+
+  private Map<String, Object> traces() {
+    Map<String, Object> traces = new LinkedHashMap<>();
+    traces.put("enabled", tracesDisabledReason == null);
+    if (tracesDisabledReason != null) {
+      traces.put("disabled_reason", tracesDisabledReason);
+      return traces;
+    }
+    traces.put("endpoint", "http://collector:4318/v1/traces");
+    traces.put("unit", "spans");
+    traces.put("exported", tracesLastError == null ? 310 : 0);
+    traces.put("failed", tracesLastError == null ? 0 : 12);
+    traces.put("dropped", 0);
+    traces.put("last_success", tracesLastError == null ? Instant.now().toString() : null);
+    traces.put("last_error", tracesLastError);
+    return traces;
   }
 
   @Override

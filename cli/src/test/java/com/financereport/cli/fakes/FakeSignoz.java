@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * <p>Enforced: the envelope on every JSON answer; SIGNOZ-API-KEY or Bearer auth; 401 for unknown,
  * revoked or expired keys; admin-only key management (403); name regexes; negative or past expiry
  * (400); duplicate service accounts and key names (409); unknown fields in a v5 query (400).
+ * The v5 query also answers {@code signal: traces}, an extension of the contract described in
+ * {@link FakeQueryRange}.
  */
 public final class FakeSignoz implements AutoCloseable {
   private static final Pattern ACCOUNT_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,49}$");
@@ -48,6 +50,7 @@ public final class FakeSignoz implements AutoCloseable {
   private final Map<String, String> roleIds = new LinkedHashMap<>();
   private boolean newKeysRejected;
   private Supplier<List<LogRow>> logs = List::of;
+  private Supplier<List<SpanRow>> spans = List::of;
 
   private static final class Pat {
     final String id = UUID.randomUUID().toString();
@@ -171,6 +174,21 @@ public final class FakeSignoz implements AutoCloseable {
     this.logs = source;
   }
 
+  /** Where query_range finds its spans (signal traces), e.g. what an OTLP receiver got. */
+  public synchronized void spansFrom(Supplier<List<SpanRow>> source) {
+    this.spans = source;
+  }
+
+  /** How many v5 query_range requests asked for this signal: lets a test count lookups instead of waiting. */
+  public int v5Queries(String signal) {
+    return (int)
+        server.requests().stream()
+            .filter(r -> r.method().equals("POST") && r.path().equals("/api/v5/query_range"))
+            .filter(r -> r.json() != null
+                && signal.equals(r.json().path("compositeQuery").path("queries").path(0).path("spec").path("signal").asText()))
+            .count();
+  }
+
   /** The next matching request fails with this status and an error envelope. */
   public void failNext(String method, String pathPrefix, int status, String message) {
     server.failNext(method, pathPrefix, () -> error(status, typeFor(status), message));
@@ -224,7 +242,7 @@ public final class FakeSignoz implements AutoCloseable {
       return caller.admin() ? serviceAccounts(request) : forbidden();
     }
     if (method.equals("POST") && path.equals("/api/v5/query_range") && minor >= 87) {
-      return FakeQueryRange.v5(request.json(), logs.get());
+      return FakeQueryRange.v5(request.json(), logs.get(), spans.get());
     }
     if (method.equals("POST") && (path.equals("/api/v4/query_range") || path.equals("/api/v3/query_range"))) {
       return FakeQueryRange.v3(request.json(), logs.get());

@@ -8,4 +8,5 @@ public record LogRow(
     String body,
     String severityText,
     Map<String, String> attributes,
-    Map<String, String> resources) {}
+    Map<String, String> resources)
+    implements StoredRow {}

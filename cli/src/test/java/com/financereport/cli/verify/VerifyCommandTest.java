@@ -11,6 +11,7 @@ import com.financereport.cli.fakes.FakeResponse;
 import com.financereport.cli.fakes.FakeServiceHealth;
 import com.financereport.cli.fakes.FakeSignoz;
 import com.financereport.cli.fakes.LogRow;
+import com.financereport.cli.fakes.SpanRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ class VerifyCommandTest {
   private FakeSignoz signozOf(String version) {
     FakeSignoz fake = new FakeSignoz(version);
     fake.logsFrom(collector::rows);
+    fake.spansFrom(collector::spans);
     env.put("SIGNOZ_API_KEY", fake.issueKey("VIEWER", "verify-reader"));
     return fake;
   }
@@ -278,5 +280,117 @@ class VerifyCommandTest {
     List<String> names = new ArrayList<>();
     json.get("checks").forEach(c -> names.add(c.get("name").asText() + "=" + c.get("status").asText()));
     assertThat(names).contains("health=OK", "check s3=SKIPPED", "canary sent=OK", "canary in signoz=OK");
+  }
+
+  // ---- --trace: the canary span ------------------------------------------------------------
+
+  @Test
+  void traceCanaryThatArrivesPasses() {
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("canary trace sent\\s+OK\\s+id obs-verify-\\S+ accepted by \\S+/v1/traces")
+        .containsPattern("canary trace in signoz\\s+OK\\s+found through /api/v5/query_range after 1 attempt\\(s\\)")
+        .containsPattern("proven: .*canary in signoz, canary trace in signoz");
+  }
+
+  @Test
+  void canarySpanCarriesTheLogCanarysResourceAndId() {
+    verify("--trace");
+    SpanRow span = collector.spans().get(0);
+    assertThat(span.resources())
+        .containsEntry("service.name", "finance-report-backend")
+        .containsEntry("deployment.environment", "production");
+    assertThat(span.name()).isEqualTo("obs-verify-canary");
+    assertThat(span.kind()).as("a canary must not count as a request the service served").isEqualTo("SPAN_KIND_INTERNAL");
+    assertThat(span.attributes().get("obs.canary.id")).isEqualTo(collector.rows().get(0).attributes().get("obs.canary.id"));
+  }
+
+  @Test
+  void withoutTraceNoSpanIsSentAndNoTraceIsChecked() {
+    CliRun run = verify();
+    assertThat(collector.spans()).isEmpty();
+    assertThat(run.out()).doesNotContain("canary trace").doesNotContain("trace export");
+  }
+
+  @Test
+  void traceThatNeverArrivesFailsAfterPolling() {
+    signoz.spansFrom(List::of);
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("canary trace in signoz\\s+FAIL\\s+id obs-verify-\\S+ not found after 2 attempt\\(s\\)")
+        .containsPattern("canary in signoz\\s+OK");
+    assertThat(signoz.v5Queries("traces")).as("trace lookups made before giving up (--poll-attempts 2)").isEqualTo(2);
+  }
+
+  @Test
+  void withoutApiKeyTheTraceIsNotProvenAndTheRunFails() {
+    env.remove("SIGNOZ_API_KEY");
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("canary trace in signoz\\s+SKIPPED\\s+SIGNOZ_API_KEY is not set")
+        .contains("FAIL not proven: canary in signoz SKIPPED: SIGNOZ_API_KEY is not set; canary trace in signoz SKIPPED");
+  }
+
+  @Test
+  void allowSkipPassesAnUnprovenTraceAndSaysSo() {
+    env.remove("SIGNOZ_API_KEY");
+    CliRun run = verify("--trace", "--allow-skip");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .containsPattern("canary trace in signoz\\s+SKIPPED")
+        .containsPattern("PASS without proof \\(--allow-skip\\): .*canary trace in signoz SKIPPED: SIGNOZ_API_KEY is not set");
+  }
+
+  @Test
+  void aBareCanaryTimeoutWithTraceIsAUsageError() {
+    CliRun run = verify("--trace", "--canary-timeout", "5");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("obs: ").doesNotContain("\n");
+    assertThat(collector.spans()).as("nothing is sent on a usage error").isEmpty();
+  }
+
+  @Test
+  void theCanarySpanIsSentOnceWithoutRetries() {
+    collector.failNextSpanExport(503);
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("canary trace sent\\s+FAIL\\s+export to \\S+/v1/traces failed in one attempt \\(no retries\\)")
+        .containsPattern("canary trace in signoz\\s+SKIPPED\\s+no canary was sent");
+    assertThat(collector.server().requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v1/traces")).count())
+        .as("span export POSTs for one canary answered 503 (retryable): the SDK must not retry")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void traceExportReportedByHealthIsChecked() {
+    assertThat(verify("--trace").out())
+        .containsPattern("trace export\\s+OK\\s+enabled to http://collector:4318/v1/traces; spans accepted by the collector 310");
+  }
+
+  @Test
+  void tracesOffAtTheServiceFailWithTheirReason() {
+    service.tracesOff("OTEL_TRACES_EXPORTER is not otlp (opt-in)");
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("trace export\\s+FAIL\\s+disabled: OTEL_TRACES_EXPORTER is not otlp \\(opt-in\\)");
+  }
+
+  @Test
+  void spanExportThatNeverSucceededFails() {
+    service.tracesNeverExported("HTTP 503");
+    CliRun run = verify("--trace");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("trace export\\s+FAIL\\s+failing: no span exported yet, last error HTTP 503");
+  }
+
+  @Test
+  void jsonNamesBothProofs() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(verify("--trace", "--json").out());
+    assertThat(json.get("proof").toString()).isEqualTo("[\"canary in signoz\",\"canary trace in signoz\"]");
+    assertThat(json.get("proven").asBoolean()).isTrue();
   }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.json.JsonWriter;
+import com.financereport.observability.json.LineFields;
 import com.financereport.observability.json.StructuredValueWriter;
 import com.financereport.observability.redaction.Redactor;
 import io.opentelemetry.api.trace.Span;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.event.KeyValuePair;
@@ -110,21 +112,24 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
     line.append(" - ").append(redactor.redactText(String.valueOf(event.getFormattedMessage())));
 
     JsonWriter scratch = new JsonWriter(128);
+    // As on the JSON line, a key written once with a value is not repeated (a request id in both
+    // MDC and key-values, a trace id in MDC and from the current span).
+    Map<String, Object> written = new HashMap<>();
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null) {
-      mdc.forEach((k, v) -> pair(line, scratch, k, v));
+      mdc.forEach((k, v) -> pair(line, scratch, written, k, v));
     }
     List<KeyValuePair> pairs = event.getKeyValuePairs();
     if (pairs != null) {
       for (KeyValuePair pair : pairs) {
         if (pair != null) {
-          pair(line, scratch, pair.key, pair.value);
+          pair(line, scratch, written, pair.key, pair.value);
         }
       }
     }
     SpanContext span = Span.current().getSpanContext();
-    if (span.isValid()) {
-      line.append(" trace_id=").append(span.getTraceId());
+    if (span.isValid() && !span.getTraceId().equals(written.get(LineFields.TRACE_ID))) {
+      line.append(' ').append(LineFields.TRACE_ID).append('=').append(span.getTraceId());
     }
     IThrowableProxy throwable = event.getThrowableProxy();
     if (throwable != null) {
@@ -132,7 +137,12 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
     }
   }
 
-  private void pair(StringBuilder line, JsonWriter scratch, String key, Object value) {
+  private void pair(
+      StringBuilder line, JsonWriter scratch, Map<String, Object> written, String key, Object value) {
+    if (value != null && written.containsKey(key) && value.equals(written.get(key))) {
+      return;
+    }
+    written.putIfAbsent(key, value);
     scratch.reset();
     StructuredValueWriter writer = values.get();
     writer.value(scratch, key, value, maxLineBytes);

@@ -41,7 +41,7 @@ public final class LogbackContextSetup {
       logger.error("Configuration error: {}", error);
     }
     LoggingEventBuilder event = logger.atInfo();
-    for (Map.Entry<String, Object> entry : runtime.snapshot().toMap().entrySet()) {
+    for (Map.Entry<String, Object> entry : runtime.snapshot().eventMembers().entrySet()) {
       event = event.addKeyValue(entry.getKey(), entry.getValue());
     }
     event.log(STARTUP_EVENT);

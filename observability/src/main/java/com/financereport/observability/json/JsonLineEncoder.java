@@ -157,6 +157,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     if (throwable != null) {
       writeException(out, throwable);
     }
+    writeTags(event, line);
 
     int lineLimit = maxLineBytes - LINE_RESERVE;
     boolean truncated = false;
@@ -202,6 +203,25 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     }
   }
 
+
+  /** Markers as {@code "tags":["audit",…]}; a user key named tags then gets the kv./mdc. prefix. */
+  private void writeTags(ILoggingEvent event, LineBuffer line) {
+    List<String> tags = MarkerTags.of(event);
+    if (tags.isEmpty()) {
+      return;
+    }
+    JsonWriter out = line.out;
+    out.raw(Names.TAGS);
+    out.raw((byte) '[');
+    for (int i = 0; i < tags.size(); i++) {
+      if (i > 0) {
+        out.raw((byte) ',');
+      }
+      out.string(line.texts.redactText(tags.get(i)), maxValueBytes);
+    }
+    out.raw((byte) ']');
+    line.remember(LineFields.TAGS, tags);
+  }
 
   private void writeException(JsonWriter out, IThrowableProxy throwable) {
     out.raw(Names.EXCEPTION);
@@ -263,6 +283,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     static final byte[] THREAD = ascii(",\"" + LineFields.THREAD + "\":");
     static final byte[] MESSAGE = ascii(",\"" + LineFields.MESSAGE + "\":");
     static final byte[] TRACE_ID = ascii(",\"" + LineFields.TRACE_ID + "\":");
+    static final byte[] TAGS = ascii(",\"" + LineFields.TAGS + "\":");
     static final byte[] SPAN_ID = ascii(",\"" + LineFields.SPAN_ID + "\":");
     static final byte[] EXCEPTION = ascii(",\"" + LineFields.EXCEPTION + "\":{");
     static final byte[] EXCEPTION_TYPE = ascii("\"" + LineFields.EXCEPTION_TYPE + "\":");

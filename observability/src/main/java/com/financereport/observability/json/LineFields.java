@@ -22,6 +22,8 @@ public final class LineFields {
   public static final String EXCEPTION_TYPE = "type";
   public static final String EXCEPTION_MESSAGE = "message";
   public static final String EXCEPTION_STACKTRACE = "stacktrace";
+  /** The event's SLF4J markers, as an array of names; present only when it has any. */
+  public static final String TAGS = "tags";
   /** Present and true when members were left out to respect the line limit. */
   public static final String TRUNCATED = "truncated";
 

@@ -12,12 +12,13 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.slf4j.ILoggerFactory;
 
 /**
  * Puts the disk spool into the export pipeline: it wraps the collector exporter (retryable failures
  * go to disk, replayed oldest first), takes what the full in-memory queue cannot hold, adds its
- * figures to the export status, and at shutdown with a failing collector sends what is left to disk
- * instead of waiting on the network.
+ * figures to the export status, and at shutdown hands the spool the one deadline: deliver what is
+ * queued and spooled while there is time, then put the rest on disk.
  */
 final class DiskSpoolExtension {
   /** Overflow records waiting for the export thread; past this they are counted as dropped. */
@@ -25,12 +26,15 @@ final class DiskSpoolExtension {
   private static final int OVERFLOW_HANDOFF = 512;
 
   private final ObservabilitySettings settings;
+  private final ILoggerFactory loggers;
   private final List<ReadWriteLogRecord> pendingOverflow = new ArrayList<>();
   private volatile SpoolingLogRecordExporter spool;
   private volatile ExportCounters counters;
 
-  DiskSpoolExtension(ObservabilitySettings settings) {
+  /** @param loggers the Logback context being configured, where the spool's warnings go */
+  DiskSpoolExtension(ObservabilitySettings settings, ILoggerFactory loggers) {
     this.settings = settings;
+    this.loggers = loggers;
   }
 
   OtlpLogExport.Extensions extensions() {
@@ -42,6 +46,7 @@ final class DiskSpoolExtension {
     spool =
         SpoolingLogRecordExporter.builder(collector, settings.spool())
             .shutdownTimeout(settings.export().shutdownTimeout())
+            .loggers(loggers)
             .build();
     return new OverflowDrainingExporter(spool);
   }
@@ -112,12 +117,14 @@ final class DiskSpoolExtension {
         status.endpointReachable());
   }
 
-  private void beforeShutdown(ExportStatus status) {
+  private void beforeShutdown(ExportStatus status, long deadlineNanos) {
     handOffPendingOverflow();
+    // A failing collector: batches still queued go straight to disk; the replayer keeps trying
+    // the collector until the cutoff, so it still gets them if it comes back.
     boolean failing =
         status.consecutiveFailures() > 0 || Boolean.FALSE.equals(status.endpointReachable());
-    if (failing && spool != null) {
-      spool.flushToDisk();
+    if (spool != null) {
+      spool.beginShutdown(deadlineNanos, failing);
     }
   }
 

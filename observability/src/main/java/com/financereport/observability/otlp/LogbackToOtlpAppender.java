@@ -6,9 +6,11 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.financereport.observability.json.LineFields;
+import com.financereport.observability.json.MarkerTags;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.otlp.record.ExportRecordBuilder;
 import com.financereport.observability.otlp.record.RecordEmitter;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -29,6 +31,8 @@ import org.slf4j.event.KeyValuePair;
  */
 final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   static final String THREAD_NAME = "thread.name";
+  /** The SLF4J markers, as the stdout line's tags array. */
+  static final AttributeKey<List<String>> TAGS = AttributeKey.stringArrayKey(LineFields.TAGS);
   static final String EXCEPTION_TYPE = "exception.type";
   static final String EXCEPTION_MESSAGE = "exception.message";
   static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
@@ -90,6 +94,10 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
       }
     }
     record.setAttribute(THREAD_NAME, event.getThreadName());
+    List<String> tags = MarkerTags.of(event);
+    if (!tags.isEmpty()) {
+      record.setAttribute(TAGS, tags.stream().map(redactor::redactText).toList());
+    }
     IThrowableProxy thrown = event.getThrowableProxy();
     if (thrown != null) {
       record.setAttribute(EXCEPTION_TYPE, thrown.getClassName());

@@ -91,7 +91,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     if (!runtime.settings().export().enabled()) {
       return Optional.empty();
     }
-    return install(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions());
+    return install(
+        context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions());
   }
 
   /**
@@ -102,7 +103,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     if (!runtime.settings().export().enabled()) {
       return Optional.empty();
     }
-    return start(context, runtime, new DiskSpoolExtension(runtime.settings()).extensions(), false);
+    return start(context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions(), false);
   }
 
   /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
@@ -137,7 +138,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry()),
+            wireExporter(export, extensions.sdkRetry(), context),
             counters,
             runtime.redactor(),
             selfLogGuard.and(waitGate));
@@ -181,7 +182,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             processor,
             inFlight,
             counters,
-            () -> extensions.beforeShutdown().accept(counters.snapshot()),
+            deadline -> extensions.beforeShutdown().accept(counters.snapshot(), deadline),
+            () -> extensions.status().apply(counters.snapshot()),
             context.getLogger(ShutdownFlush.class),
             System.err);
     OtlpLogExport installed =
@@ -209,7 +211,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     return Optional.of(installed);
   }
 
-  private static LogRecordExporter wireExporter(ExportSettings export, boolean sdkRetry) {
+  private static LogRecordExporter wireExporter(
+      ExportSettings export, boolean sdkRetry, LoggerContext context) {
     OtlpHttpLogRecordExporterBuilder builder =
         OtlpHttpLogRecordExporter.builder()
             .setEndpoint(export.logsEndpoint().toString())
@@ -220,7 +223,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             // retries with backoff instead.
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
-    return PartialSuccessExporter.build(builder);
+    return PartialSuccessExporter.build(builder, context.getLogger(PartialSuccessExporter.class));
   }
 
   /** The live export figures. */
@@ -269,18 +272,20 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
    * @param overflow makes the sink for records the full queue cannot take; null for the default,
    *     which counts them as dropped and warns at most once a minute
    * @param status adds the extension's own figures to the export status
-   * @param beforeShutdown runs, with the status then, before the pipeline is flushed at shutdown
+   * @param beforeShutdown runs, with the status then and the shutdown's deadline (a {@link
+   *     System#nanoTime} value), before the pipeline is flushed at shutdown
    * @param sdkRetry whether the SDK exporter retries by itself (off when a spool retries instead)
    */
   public record Extensions(
       UnaryOperator<LogRecordExporter> collectorDecorator,
       Function<ExportCounters, OverflowSink> overflow,
       UnaryOperator<ExportStatus> status,
-      java.util.function.Consumer<ExportStatus> beforeShutdown,
+      java.util.function.ObjLongConsumer<ExportStatus> beforeShutdown,
       boolean sdkRetry) {
     /** The plain pipeline: no spool, the SDK's own retry. */
     public static final Extensions NONE =
-        new Extensions(UnaryOperator.identity(), null, UnaryOperator.identity(), s -> {}, true);
+        new Extensions(
+            UnaryOperator.identity(), null, UnaryOperator.identity(), (s, deadline) -> {}, true);
 
     public Extensions {
       Objects.requireNonNull(collectorDecorator, "collectorDecorator");

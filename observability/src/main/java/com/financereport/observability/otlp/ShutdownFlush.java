@@ -2,22 +2,27 @@ package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Logger;
 import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.status.ExportStatus;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
- * Flushes and closes the export at the end of the process, for a bounded time: a hanging collector
- * must not keep the JVM alive. What could not be delivered is counted and said once.
+ * Flushes and closes the export at the end of the process, by one deadline for all of it: a
+ * failing or hanging collector must not keep the JVM alive past the shutdown timeout. What could
+ * not be delivered, and what waits in the spool for the next start, is said once.
  */
 final class ShutdownFlush {
   private final LogRecordProcessor processor;
   private final InFlightRecords inFlight;
   private final ExportCounters counters;
-  private final Runnable beforeShutdown;
+  private final LongConsumer beforeShutdown;
+  private final Supplier<ExportStatus> status;
   private final Logger report;
   private final PrintStream fallback;
   private final AtomicBoolean done = new AtomicBoolean();
@@ -26,10 +31,12 @@ final class ShutdownFlush {
       LogRecordProcessor processor,
       InFlightRecords inFlight,
       ExportCounters counters,
-      Runnable beforeShutdown,
+      LongConsumer beforeShutdown,
+      Supplier<ExportStatus> status,
       Logger report,
       PrintStream fallback) {
     this.beforeShutdown = beforeShutdown;
+    this.status = status;
     this.processor = processor;
     this.inFlight = inFlight;
     this.counters = counters;
@@ -38,17 +45,19 @@ final class ShutdownFlush {
   }
 
   /**
-   * Delivers what is queued, waiting at most {@code timeout}; returns how many records were not
-   * delivered (0 when everything went out). Only the first call does the work.
+   * Delivers what is queued, all of it done within {@code timeout}; returns how many records were
+   * lost (0 when everything went out or into the spool). Only the first call does the work.
    */
   long run(Duration timeout) {
     if (!done.compareAndSet(false, true)) {
       return inFlight.unsettled();
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     long droppedBefore = counters.dropped();
-    beforeShutdown.run();
+    // The extension gets the same deadline: a spool finishes its own work within it.
+    beforeShutdown.accept(deadline);
     CompletableResultCode result = processor.shutdown();
-    result.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    result.join(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     // Still in memory, plus what the final flush tried and lost.
     long undelivered = inFlight.unsettled() + (counters.dropped() - droppedBefore);
     if (!result.isDone()) {
@@ -60,6 +69,13 @@ final class ShutdownFlush {
               + " log record(s) were not delivered");
     } else if (undelivered > 0) {
       say("OTLP export: " + undelivered + " log record(s) were not delivered at shutdown");
+    }
+    long spooled = status.get().spooled();
+    if (spooled > 0) {
+      say(
+          "OTLP export: "
+              + spooled
+              + " log record(s) wait in the disk spool; the next start of this service sends them");
     }
     return undelivered;
   }

@@ -24,7 +24,9 @@ import java.util.Map;
  * the library reports it loudly and keeps logging to stdout; a service's bootloader may refuse to
  * start on it.
  *
- * @param serviceName service.name (OTEL_SERVICE_NAME, default {@value #DEFAULT_SERVICE_NAME})
+ * @param serviceName service.name (the {@value #SERVICE_NAME_PROPERTY} system property, else
+ *     OTEL_SERVICE_NAME, else service.name in OTEL_RESOURCE_ATTRIBUTES, else OpenTelemetry's
+ *     {@value #DEFAULT_SERVICE_NAME})
  * @param environment deployment.environment (OTEL_RESOURCE_ATTRIBUTES, else ENVIRONMENT/ENV, else
  *     {@value #DEFAULT_ENVIRONMENT})
  * @param serviceVersion service.version and git.commit (GIT_COMMIT_SHA, default "unknown")
@@ -50,7 +52,13 @@ public record ObservabilitySettings(
     TraceSettings traces,
     MetricSettings metrics) {
 
-  public static final String DEFAULT_SERVICE_NAME = "finance-report-backend";
+  /** OpenTelemetry's name for a service that did not name itself (resource semantic conventions). */
+  public static final String DEFAULT_SERVICE_NAME = "unknown_service:java";
+  /**
+   * The system property OpenTelemetry's autoconfigure reads for the service name; it wins over
+   * OTEL_SERVICE_NAME there and here. A service's main can set it before the first logger exists.
+   */
+  public static final String SERVICE_NAME_PROPERTY = "otel.service.name";
   public static final String DEFAULT_ENVIRONMENT = "development";
   public static final String UNKNOWN_VERSION = "unknown";
 
@@ -73,9 +81,14 @@ public record ObservabilitySettings(
     errors = List.copyOf(errors);
   }
 
-  /** Settings from the process environment. */
+  /** Settings from the process environment, and the {@value #SERVICE_NAME_PROPERTY} property. */
   public static ObservabilitySettings fromSystemEnvironment() {
-    return fromEnvironment(System.getenv());
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    String property = System.getProperty(SERVICE_NAME_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      env.put(OTEL_SERVICE_NAME, property);
+    }
+    return fromEnvironment(env);
   }
 
   /** Settings from the given variables; never throws. */
@@ -147,9 +160,11 @@ public record ObservabilitySettings(
 
     SpoolSettings spool =
         new SpoolSettings(
-            spoolDirectory(values.text(OBSERVABILITY_SPOOL_DIR), serviceName),
+            spoolDirectory(values.text(OBSERVABILITY_SPOOL_DIR), serviceName, env),
             values.bytes(OBSERVABILITY_SPOOL_MAX_BYTES, 256L << 20),
-            values.duration(OBSERVABILITY_SPOOL_MAX_AGE, Duration.ofDays(7)));
+            values.duration(OBSERVABILITY_SPOOL_MAX_AGE, Duration.ofDays(7)),
+            serviceName,
+            environment);
 
     OutputLimits limits =
         new OutputLimits(
@@ -341,11 +356,53 @@ public record ObservabilitySettings(
         .toList();
   }
 
-  private static Path spoolDirectory(String configured, String serviceName) {
+  /**
+   * OBSERVABILITY_SPOOL_DIR, else a folder per service in the user's cache (XDG base directories):
+   * {@code $XDG_CACHE_HOME/observability/spool/<service>}, else {@code
+   * ~/.cache/observability/spool/<service>}, else, when the home folder cannot be written, {@code
+   * <tmp>/observability-spool-<user>/<service>}. Per user, so no other account can read or feed
+   * it. A service without a name of its own ({@value #DEFAULT_SERVICE_NAME}) also gets its main
+   * class in the folder name: two unnamed applications must not replay each other's records.
+   */
+  static Path spoolDirectory(String configured, String serviceName, Map<String, String> env) {
     if (configured != null) {
       return Path.of(configured);
     }
-    String safeName = serviceName.replaceAll("[^A-Za-z0-9._-]", "_");
-    return Path.of(System.getProperty("java.io.tmpdir"), "observability-spool", safeName);
+    String folder = serviceName;
+    if (serviceName.equals(DEFAULT_SERVICE_NAME)) {
+      folder = serviceName + "-" + mainClassName();
+    }
+    return spoolBase(env).resolve(folder.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  private static Path spoolBase(Map<String, String> env) {
+    String cacheHome = env.get("XDG_CACHE_HOME");
+    if (cacheHome != null && Path.of(cacheHome).isAbsolute()) {
+      return Path.of(cacheHome, "observability", "spool");
+    }
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    if (home != null && !home.isBlank() && writableOrCreatable(Path.of(home, ".cache"))) {
+      return Path.of(home, ".cache", "observability", "spool");
+    }
+    String user = System.getProperty("user.name", "unknown").replaceAll("[^A-Za-z0-9._-]", "_");
+    return Path.of(System.getProperty("java.io.tmpdir"), "observability-spool-" + user);
+  }
+
+  private static boolean writableOrCreatable(Path cache) {
+    if (java.nio.file.Files.isDirectory(cache)) {
+      return java.nio.file.Files.isWritable(cache);
+    }
+    Path home = cache.getParent();
+    return java.nio.file.Files.isDirectory(home) && java.nio.file.Files.isWritable(home);
+  }
+
+  /** The launcher's main class (or jar file name); "java" when the JVM does not say. */
+  private static String mainClassName() {
+    String command = System.getProperty("sun.java.command", "").trim();
+    if (command.isEmpty()) {
+      return "java";
+    }
+    String first = command.split("\\s+", 2)[0];
+    return first.substring(first.lastIndexOf(java.io.File.separatorChar) + 1);
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collection;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records the collector refused for good, kept for a human to inspect: {@code dead-letter.jsonl}
@@ -24,19 +23,24 @@ import org.slf4j.LoggerFactory;
 final class DeadLetterFile {
   static final String FILE_NAME = "dead-letter.jsonl";
   static final String PREVIOUS_FILE_NAME = "dead-letter.1.jsonl";
-  private static final Logger logger = LoggerFactory.getLogger(DeadLetterFile.class);
+  private final Logger logger;
 
-  private final Path file;
-  private final Path previous;
+  private final java.util.function.Supplier<Path> folder;
   private final long maxBytes;
   private final SpoolRecordCodec codec;
   private final SpoolCounters counters;
   private boolean rejectionReported;
   private boolean failureReported;
 
-  DeadLetterFile(Path directory, long maxBytes, SpoolRecordCodec codec, SpoolCounters counters) {
-    this.file = directory.resolve(FILE_NAME);
-    this.previous = directory.resolve(PREVIOUS_FILE_NAME);
+  /** {@code folder} is the spool's instance folder, or null while the spool cannot be used. */
+  DeadLetterFile(
+      java.util.function.Supplier<Path> folder,
+      long maxBytes,
+      SpoolRecordCodec codec,
+      SpoolCounters counters,
+      Logger logger) {
+    this.logger = logger;
+    this.folder = folder;
     this.maxBytes = maxBytes;
     this.codec = codec;
     this.counters = counters;
@@ -50,6 +54,8 @@ final class DeadLetterFile {
    */
   synchronized boolean append(Collection<LogRecordData> records, long refused, String reason) {
     counters.deadLettered.addAndGet(refused);
+    Path where = folder.get();
+    Path file = where == null ? Path.of(FILE_NAME) : where.resolve(FILE_NAME);
     if (!rejectionReported) {
       rejectionReported = true;
       logger.warn(
@@ -64,8 +70,11 @@ final class DeadLetterFile {
     header.append(",\"at\":\"").append(Instant.now()).append("\",");
     byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
     try {
+      if (where == null) {
+        throw new IOException("the spool folder cannot be used");
+      }
       if (Files.exists(file) && Files.size(file) > maxBytes) {
-        Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(file, where.resolve(PREVIOUS_FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
       }
       try (FileChannel channel =
           FileChannel.open(

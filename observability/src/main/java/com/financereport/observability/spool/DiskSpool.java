@@ -4,10 +4,8 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bounded on-disk queue of records: segment files written at the tail, read and acknowledged
@@ -37,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * warning is logged, and the next write tries again (the directory at most every 10 s).
  */
 final class DiskSpool {
-  private static final Logger logger = LoggerFactory.getLogger(DiskSpool.class);
+  private final Logger logger;
   private static final long REOPEN_INTERVAL_MILLIS = 10_000;
 
-  private final Path directory;
+  private final Path location;
+  private final InstanceOpener opener;
   private final long maxBytes;
   private final long maxAgeMillis;
   private final long segmentBytes;
@@ -48,8 +46,10 @@ final class DiskSpool {
   private final LongSupplier clockMillis;
   private final SpoolCounters counters;
   private final SpoolRecordCodec codec;
-  private final SpoolCheckpoint checkpoint;
   private final Runnable onAppend;
+  private InstanceFolder instance;
+  private Path directory;
+  private SpoolCheckpoint checkpoint;
 
   private final ArrayDeque<SpoolSegment> segments = new ArrayDeque<>();
   private long headOffset;
@@ -68,8 +68,26 @@ final class DiskSpool {
   private boolean boundWarningIssued;
   private boolean failureWarningIssued;
 
+  /** How the spool gets its folder when it opens: locked, and owner-only. */
+  @FunctionalInterface
+  interface InstanceOpener {
+    InstanceFolder open() throws IOException;
+  }
+
+  /** Opens exactly {@code directory} as the spool's folder, locked like any instance folder. */
+  static InstanceOpener lockExactly(Path directory) {
+    return () ->
+        InstanceFolder.tryLock(directory)
+            .orElseThrow(() -> new IOException(directory + " is in use by another process"));
+  }
+
+  /**
+   * A spool in the folder {@code opener} claims when the spool opens; {@code location} names it in
+   * messages until then.
+   */
   DiskSpool(
-      Path directory,
+      Path location,
+      InstanceOpener opener,
       long maxBytes,
       long maxAgeMillis,
       long segmentBytes,
@@ -77,8 +95,11 @@ final class DiskSpool {
       LongSupplier clockMillis,
       SpoolCounters counters,
       SpoolRecordCodec codec,
-      Runnable onAppend) {
-    this.directory = directory;
+      Runnable onAppend,
+      Logger logger) {
+    this.logger = logger;
+    this.location = location;
+    this.opener = opener;
     this.maxBytes = maxBytes;
     this.maxAgeMillis = maxAgeMillis;
     this.segmentBytes = segmentBytes;
@@ -86,7 +107,6 @@ final class DiskSpool {
     this.clockMillis = clockMillis;
     this.counters = counters;
     this.codec = codec;
-    this.checkpoint = new SpoolCheckpoint(directory);
     this.onAppend = onAppend;
   }
 
@@ -108,37 +128,29 @@ final class DiskSpool {
     }
     lastOpenAttemptMillis = now;
     try {
-      createPrivateDirectory();
+      instance = opener.open();
+      directory = instance.path();
+      checkpoint = new SpoolCheckpoint(directory);
       recover();
       open = true;
       lastForceMillis = now;
       return true;
     } catch (IOException | RuntimeException e) {
-      reportFailure("cannot use the spool directory " + directory, e);
+      if (instance != null) {
+        instance.close();
+        instance = null;
+      }
+      segments.clear();
+      totalBytes = 0;
+      totalLines = 0;
+      reportFailure("cannot use the spool directory " + location, e);
       return false;
     }
   }
 
-  /**
-   * The spool holds log records (redacted, but still about users): its own directory is created
-   * owner-only. Parents are created with default permissions so that services running as other
-   * users can share the default {@code <tmp>/observability-spool} parent.
-   */
-  private void createPrivateDirectory() throws IOException {
-    if (Files.isDirectory(directory)) {
-      return;
-    }
-    Path parent = directory.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createDirectory(
-          directory,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectory(directory);
-    }
+  /** The folder the spool works in, opening it first; null when it cannot be used. */
+  synchronized Path directory() {
+    return open() ? directory : null;
   }
 
   private void recover() throws IOException {
@@ -457,7 +469,10 @@ final class DiskSpool {
     unforcedWrites = false;
   }
 
-  /** Forces and seals the open segment; later writes are counted as dropped. */
+  /**
+   * Forces and seals the open segment and releases the folder's lock; later writes are counted as
+   * dropped.
+   */
   synchronized void close() {
     force();
     SpoolSegment active = segments.peekLast();
@@ -466,6 +481,33 @@ final class DiskSpool {
     }
     open = false;
     closed = true;
+    if (instance != null) {
+      instance.close();
+    }
+  }
+
+  /**
+   * As {@link #close}, for an adopted spool: the folder goes too once nothing is left in it.
+   * Returns whether it went.
+   */
+  synchronized boolean closeAndRemoveIfEmpty() {
+    boolean empty = open && spooledLines() == 0;
+    if (empty) {
+      while (!segments.isEmpty()) {
+        dropHead();
+      }
+    }
+    InstanceFolder held = instance;
+    instance = null;
+    close();
+    if (held == null) {
+      return false;
+    }
+    if (empty) {
+      return held.removeIfEmptyAndRelease();
+    }
+    held.close();
+    return false;
   }
 
   synchronized long spooledRecords() {

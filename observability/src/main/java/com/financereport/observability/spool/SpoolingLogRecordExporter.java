@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps log records on disk while the collector cannot take them, and delivers them, oldest first,
@@ -34,7 +37,15 @@ import java.util.function.Supplier;
  *       it, oldest first.
  *   <li>A background replayer sends the spool, including what an earlier run of the same service
  *       left in the same directory.
+ *   <li>Each process works in an instance folder of its own under the service's spool directory,
+ *       held with an exclusive lock; it adopts the folders of instances that died (lock free,
+ *       same service.name and deployment.environment) and replays them too. A record is replayed
+ *       only when the resource it was written with names this service.
  * </ul>
+ *
+ * <p>Shutdown has one deadline ({@link #beginShutdown}): until shortly before it, what is queued
+ * and spooled goes to the collector; then whatever is still in flight or queued goes to disk, the
+ * lock is released and the spool closes, all by the deadline.
  *
  * <p>The result of {@link #export} says whether the records are safe: success when the collector
  * accepted them or they are on disk; failure only when they are lost (refused for good, or the
@@ -57,36 +68,67 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   private final SpoolReplayer replayer;
   private final ThreadPoolExecutor diskWriter;
   private final Duration shutdownTimeout;
-  private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
+  // Each export on the wire, with its records: at the shutdown cutoff they go to disk instead.
+  private final Map<CompletableResultCode, Attempt> inFlight = new ConcurrentHashMap<>();
+  private final AtomicInteger diskWritesQueued = new AtomicInteger();
   private final CollectorOutage outage = new CollectorOutage();
+  private final CompletableResultCode closed = new CompletableResultCode();
   private volatile boolean diskOnly;
   private volatile boolean shutDown;
+  private volatile boolean closeRequested;
+  private Thread finisher; // guarded by this
+  private long deadlineNanos;
+  private long cutoffNanos;
+
+  private record Attempt(Collection<LogRecordData> records, CompletableResultCode result) {}
 
   private SpoolingLogRecordExporter(Builder builder) {
     this.delegate = builder.delegate;
     this.shutdownTimeout = builder.shutdownTimeout;
     SpoolRecordCodec codec = new SpoolRecordCodec();
+    // Inside a Logback configuration the context being configured: SLF4J is still initialising
+    // then, and its factory would only queue these warnings for a replay with a warning of its own.
+    ILoggerFactory loggers =
+        builder.loggers != null ? builder.loggers : LoggerFactory.getILoggerFactory();
     SpoolSettings settings = builder.settings;
+    SpoolOwner owner = SpoolOwner.of(settings);
+    ServiceSpoolFolder folder = new ServiceSpoolFolder(settings.directory(), owner);
     long segmentBytes = Math.max(64 * 1024, Math.min(8L << 20, settings.maxBytes() / 16));
     // The replayer is created below; the spool wakes it through this indirection.
     SpoolReplayer[] wakeTarget = new SpoolReplayer[1];
-    this.spool =
-        new DiskSpool(
-            settings.directory(),
-            settings.maxBytes(),
-            settings.maxAge().toMillis(),
-            segmentBytes,
-            builder.fsyncInterval.toMillis(),
-            System::currentTimeMillis,
-            counters,
-            codec,
-            () -> wakeTarget[0].wake());
+    // Own and adopted spools differ only in their folder and in waking the replayer.
+    java.util.function.BiFunction<DiskSpool.InstanceOpener, Runnable, DiskSpool> spoolIn =
+        (opener, onAppend) ->
+            new DiskSpool(
+                settings.directory(),
+                opener,
+                settings.maxBytes(),
+                settings.maxAge().toMillis(),
+                segmentBytes,
+                builder.fsyncInterval.toMillis(),
+                System::currentTimeMillis,
+                counters,
+                codec,
+                onAppend,
+                loggers.getLogger(DiskSpool.class.getName()));
+    this.spool = spoolIn.apply(folder::claim, () -> wakeTarget[0].wake());
     this.deadLetters =
         new DeadLetterFile(
-            settings.directory(), Math.max(1 << 20, settings.maxBytes() / 16), codec, counters);
+            spool::directory,
+            Math.max(1 << 20, settings.maxBytes() / 16),
+            codec,
+            counters,
+            loggers.getLogger(DeadLetterFile.class.getName()));
+    Supplier<List<DiskSpool>> adoption =
+        () ->
+            folder.adoptDeadInstances().stream()
+                .map(instance -> spoolIn.apply(() -> instance, () -> {}))
+                .toList();
     this.replayer =
         new SpoolReplayer(
             spool,
+            adoption,
+            owner,
             delegate,
             deadLetters,
             counters,
@@ -94,7 +136,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
             builder.replayBatchSize,
             builder.initialBackoff,
             builder.maxBackoff,
-            builder.replayExportTimeout);
+            builder.replayExportTimeout,
+            loggers.getLogger(SpoolReplayer.class.getName()));
     wakeTarget[0] = replayer;
     this.diskWriter =
         new ThreadPoolExecutor(
@@ -127,38 +170,37 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     }
     CompletableResultCode result = new CompletableResultCode();
     CompletableResultCode attempt = delegate.export(records);
-    inFlight.add(attempt);
+    inFlight.put(attempt, new Attempt(records, result));
     attempt.whenComplete(
         () -> {
-          try {
-            if (attempt.isSuccess()) {
-              outage.ended();
-              result.succeed();
-              return;
-            }
-            Throwable cause = attempt.getFailureThrowable();
-            ExportOutcome failure = ExportOutcome.ofFailure(cause);
-            if (failure.retryable()) {
-              outage.began();
-            }
-            // On the exporter's thread, never the application's.
-            if (failure.retryable() && spool.append(records)) {
-              result.succeed();
-              return;
-            }
-            if (!failure.retryable()) {
-              deadLetters.append(
-                  records,
-                  PartialSuccessException.undelivered(cause, records.size()),
-                  failure.reason());
-            }
-            if (cause != null) {
-              result.failExceptionally(cause);
-            } else {
-              result.fail();
-            }
-          } finally {
-            inFlight.remove(attempt);
+          if (inFlight.remove(attempt) == null) {
+            return; // the shutdown cutoff already put these records on disk
+          }
+          if (attempt.isSuccess()) {
+            outage.ended();
+            result.succeed();
+            return;
+          }
+          Throwable cause = attempt.getFailureThrowable();
+          ExportOutcome failure = ExportOutcome.ofFailure(cause);
+          if (failure.retryable()) {
+            outage.began();
+          }
+          // On the exporter's thread, never the application's.
+          if (failure.retryable() && spool.append(records)) {
+            result.succeed();
+            return;
+          }
+          if (!failure.retryable()) {
+            deadLetters.append(
+                records,
+                PartialSuccessException.undelivered(cause, records.size()),
+                failure.reason());
+          }
+          if (cause != null) {
+            result.failExceptionally(cause);
+          } else {
+            result.fail();
           }
         });
     return result;
@@ -192,14 +234,20 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     if (count == 0) {
       return;
     }
+    diskWritesQueued.incrementAndGet();
     try {
       diskWriter.execute(
           () -> {
-            if (!spool.append(records.get())) {
-              counters.dropped.addAndGet(count);
+            try {
+              if (!spool.append(records.get())) {
+                counters.dropped.addAndGet(count);
+              }
+            } finally {
+              diskWritesQueued.decrementAndGet();
             }
           });
     } catch (RuntimeException rejected) {
+      diskWritesQueued.decrementAndGet();
       counters.dropped.addAndGet(count); // hand-off full or shut down
     }
   }
@@ -230,29 +278,101 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   }
 
   /**
-   * Waits (within the shutdown bound) for batches in flight to land on disk or at the collector,
-   * stops the replayer, syncs and closes the spool, then shuts the real exporter down. Records
-   * still on disk are delivered by the next run.
+   * Starts the end of the pipeline, with one deadline (a {@link System#nanoTime} value) for all of
+   * it. Until a cutoff shortly before the deadline, queued and spooled records go to the collector
+   * (retried every 100 ms, so one that comes back in the window still gets them); with {@code
+   * collectorFailing} new batches go straight to disk meanwhile. At the cutoff, requests still on
+   * the wire are given up and their records written to disk; {@link #shutdown} then closes the
+   * spool by the deadline. Later calls do nothing.
+   */
+  public synchronized void beginShutdown(long deadlineNanos, boolean collectorFailing) {
+    if (finisher != null) {
+      return;
+    }
+    long window = Math.max(0, deadlineNanos - System.nanoTime());
+    this.deadlineNanos = deadlineNanos;
+    this.cutoffNanos = deadlineNanos - shutdownReserveNanos(window);
+    if (collectorFailing) {
+      diskOnly = true;
+    }
+    replayer.finishBy(cutoffNanos);
+    finisher = new Thread(this::finish, "observability-spool-shutdown");
+    finisher.setDaemon(true);
+    finisher.start();
+  }
+
+  /**
+   * What is kept back from the window for writing the rest to disk and closing: a quarter of it,
+   * between 50 ms and 1 s. The spool writes about a million records a second on an idle machine;
+   * the margin is for a busy one.
+   */
+  private static long shutdownReserveNanos(long windowNanos) {
+    return Math.max(
+        TimeUnit.MILLISECONDS.toNanos(50), Math.min(TimeUnit.SECONDS.toNanos(1), windowNanos / 4));
+  }
+
+  /**
+   * Closes the spool: begins the shutdown if nobody did (deadline: the shutdown timeout from now),
+   * and completes once everything is delivered or on disk and the lock is released, at the latest
+   * by the deadline. Records still on disk are delivered by the next run of this service.
    */
   @Override
   public CompletableResultCode shutdown() {
-    if (shutDown) {
-      return CompletableResultCode.ofSuccess();
+    beginShutdown(System.nanoTime() + shutdownTimeout.toNanos(), outage.ongoing());
+    closeRequested = true;
+    return closed;
+  }
+
+  private void finish() {
+    // Deliver while there is time and anything to deliver.
+    while (System.nanoTime() - cutoffNanos < 0 && !(closeRequested && delivered())) {
+      pause(10);
     }
-    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    awaitInFlight(deadline);
-    shutDown = true;
-    replayer.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    // From here on nothing waits on the network: what is left goes to disk.
+    diskOnly = true;
+    for (CompletableResultCode attempt : List.copyOf(inFlight.keySet())) {
+      Attempt given = inFlight.remove(attempt);
+      if (given != null) {
+        settle(given.result(), spool.append(given.records()));
+      }
+    }
+    replayer.stop(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    // The batch processor hands over what it held behind the requests just settled, then closes.
+    while (!closeRequested && System.nanoTime() - deadlineNanos < 0) {
+      pause(5);
+    }
     diskWriter.shutdown();
-    awaitDiskWriter(deadline);
+    awaitDiskWriter(deadlineNanos);
+    shutDown = true;
     spool.close();
-    return delegate.shutdown();
+    delegate.shutdown(); // not awaited: a hanging collector must not hold the process
+    closed.succeed();
+  }
+
+  private boolean delivered() {
+    return inFlight.isEmpty() && diskWritesQueued.get() == 0 && replayer.drained();
+  }
+
+  private static void settle(CompletableResultCode result, boolean kept) {
+    if (kept) {
+      result.succeed();
+    } else {
+      result.fail();
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The spool's figures now; cheap enough to call for every health request. */
   public SpoolStats stats() {
     return new SpoolStats(
-        spool.spooledRecords(),
+        spool.spooledRecords() + replayer.adoptedRecords(),
         spool.spooledBytes(),
         spool.oldestSpooledAgeMillis(),
         counters.replayed.get(),
@@ -263,7 +383,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   }
 
   private void awaitInFlight(long deadlineNanos) {
-    for (CompletableResultCode attempt : List.copyOf(inFlight)) {
+    for (CompletableResultCode attempt : List.copyOf(inFlight.keySet())) {
       long remaining = deadlineNanos - System.nanoTime();
       if (remaining <= 0) {
         return;
@@ -291,6 +411,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
 
   /** Directory, byte budget and age come from {@link SpoolSettings}; the rest has defaults. */
   public static final class Builder {
+    private ILoggerFactory loggers;
     private final LogRecordExporter delegate;
     private final SpoolSettings settings;
     private Duration initialBackoff = Duration.ofSeconds(1);
@@ -324,6 +445,15 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
      */
     public Builder replayBatchSize(int records) {
       this.replayBatchSize = records;
+      return this;
+    }
+
+    /**
+     * Where the spool's warnings go; default SLF4J's factory. Inside a Logback configuration pass
+     * the context being configured: SLF4J is still initialising then and would only queue them.
+     */
+    public Builder loggers(ILoggerFactory loggers) {
+      this.loggers = loggers;
       return this;
     }
 

@@ -60,6 +60,24 @@ public record ObservabilitySnapshot(
         metrics);
   }
 
+  // Members a log line already carries as its resource fields (service.name, deployment.environment,
+  // service.version): /health has them, the start-up event leaves them out.
+  private static final String SERVICE_NAME = "service_name";
+  private static final String DEPLOYMENT_ENVIRONMENT = "deployment_environment";
+  private static final String SERVICE_VERSION = "service_version";
+
+  /**
+   * The members of the start-up event: {@link #toMap()} without those every log line carries as
+   * its dotted resource fields, so the event names the service once.
+   */
+  public Map<String, Object> eventMembers() {
+    Map<String, Object> members = toMap();
+    members.remove(SERVICE_NAME);
+    members.remove(DEPLOYMENT_ENVIRONMENT);
+    members.remove(SERVICE_VERSION);
+    return members;
+  }
+
   /** The snapshot as plain maps and values, ready for any JSON writer. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -70,9 +88,9 @@ public record ObservabilitySnapshot(
     if (exportDisabledReason != null) {
       map.put("export_disabled_reason", exportDisabledReason);
     }
-    map.put("service_name", serviceName);
-    map.put("deployment_environment", deploymentEnvironment);
-    map.put("service_version", serviceVersion);
+    map.put(SERVICE_NAME, serviceName);
+    map.put(DEPLOYMENT_ENVIRONMENT, deploymentEnvironment);
+    map.put(SERVICE_VERSION, serviceVersion);
     map.put("resource_attributes", resourceAttributes);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("exported", export.exported());

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 class JsonLineEncoderTest {
   private static final Pattern RFC3339_MICROS =
@@ -49,6 +51,41 @@ class JsonLineEncoderTest {
     assertThat(line.get("service.version").asText()).isEqualTo("abc1234");
     assertThat(line.get("deployment.environment").asText()).isEqualTo("staging");
     assertThat(line.get("deployment.environment.name").asText()).isEqualTo("staging");
+  }
+
+  @Test
+  void markersBecomeATagsArray() {
+    log.atInfo().addMarker(MarkerFactory.getDetachedMarker("audit")).log("Invoice approved");
+
+    assertThat(capture.single().get("tags").toString()).isEqualTo("[\"audit\"]");
+  }
+
+  @Test
+  void aMarkersReferencesAreTagsToo() {
+    Marker security = MarkerFactory.getDetachedMarker("security");
+    security.add(MarkerFactory.getDetachedMarker("audit"));
+    log.atWarn().addMarker(security).log("Login refused");
+
+    assertThat(capture.single().get("tags").toString()).isEqualTo("[\"security\",\"audit\"]");
+  }
+
+  @Test
+  void aLineWithoutMarkersHasNoTags() {
+    log.info("plain");
+
+    assertThat(capture.single().has("tags")).isFalse();
+  }
+
+  @Test
+  void aUserKeyNamedTagsBesideMarkersKeepsItsValueUnderThePrefix() {
+    log.atInfo()
+        .addMarker(MarkerFactory.getDetachedMarker("audit"))
+        .addKeyValue("tags", "blue")
+        .log("both");
+
+    JsonNode line = capture.single();
+    assertThat(line.get("tags").toString()).isEqualTo("[\"audit\"]");
+    assertThat(line.get("kv.tags").asText()).isEqualTo("blue");
   }
 
   @Test

@@ -46,6 +46,32 @@ class ZeroConfigurationTest {
   }
 
   @Test
+  void startupEventNamesTheServiceOnlyInTheDottedResourceFields() {
+    // A fresh runtime: the process's own has said its start-up event already, once.
+    LoggerContext fresh = new LoggerContext();
+    fresh.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
+    List<JsonNode> lines =
+        captureStdout(
+            () ->
+                ObservabilityConfigurator.apply(
+                    fresh,
+                    com.financereport.observability.ObservabilityRuntime.create(
+                        com.financereport.observability.settings.ObservabilitySettings.fromEnvironment(
+                            java.util.Map.of()))));
+
+    JsonNode event =
+        lines.stream()
+            .filter(line -> ObservabilityConfigurator.STARTUP_EVENT.equals(line.path("message").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no start-up event among " + lines));
+    assertThat(event.path("service.name").asText()).isNotEmpty();
+    assertThat(event.has("deployment.environment")).isTrue();
+    assertThat(event.has("service_name") || event.has("deployment_environment") || event.has("service_version"))
+        .as("snake_case copies of the resource in %s", event)
+        .isFalse();
+  }
+
+  @Test
   void slf4jEventsBecomeOneJsonLineOnStdout() {
     List<JsonNode> lines =
         captureStdout(

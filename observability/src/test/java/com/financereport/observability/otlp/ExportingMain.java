@@ -7,20 +7,40 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.settings.ObservabilitySettings;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A service in miniature for the child-JVM tests: installs the export from KEY=VALUE arguments,
- * logs a few lines and returns from main. The test measures how long the JVM takes to exit.
+ * logs records {@code <prefix>-<n>} in a burst and returns from main. The test measures how long
+ * the JVM takes to exit after it prints {@code main returned}.
+ *
+ * <p>Arguments that are not the library's: {@code main.count} (records, default 3), {@code
+ * main.prefix} (default {@code line}), {@code main.stay=true} (print {@code LOGGED} and wait
+ * until stdin closes before returning). Without OBSERVABILITY_SPOOL_DIR the child spools into a
+ * fresh temporary folder, unless {@code main.defaultSpool=true} asks for the library's default.
  */
 public final class ExportingMain {
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     Map<String, String> environment = new HashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');
       environment.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
+    int count = Integer.parseInt(environment.getOrDefault("main.count", "3"));
+    String prefix = environment.getOrDefault("main.prefix", "line");
+    boolean stay = Boolean.parseBoolean(environment.get("main.stay"));
+    if (!Boolean.parseBoolean(environment.get("main.defaultSpool"))) {
+      environment.putIfAbsent("OBSERVABILITY_SPOOL_DIR", ExportFixture.freshSpoolDir());
+    }
+    // The library's default spool base follows the child's real environment (HOME, XDG).
+    System.getenv().forEach(
+        (key, value) -> {
+          if (key.equals("HOME") || key.equals("XDG_CACHE_HOME")) {
+            environment.putIfAbsent(key, value);
+          }
+        });
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
     context.start();
@@ -34,14 +54,26 @@ public final class ExportingMain {
     stdout.start();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(stdout);
-
-    environment.putIfAbsent("OBSERVABILITY_SPOOL_DIR", ExportFixture.freshSpoolDir());
-    OtlpLogExport.install(
-        context, ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment)));
+    // The records go to OTLP only: a burst on stdout would only slow the child down.
     Logger log = context.getLogger("app");
-    for (int i = 0; i < 3; i++) {
-      log.info("line {}", i);
+    log.setAdditive(false);
+
+    OtlpLogExport export =
+        OtlpLogExport.install(
+                context, ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(environment)))
+            .orElseThrow();
+    log.addAppender(export.appender());
+    for (int i = 0; i < count; i++) {
+      log.info(prefix + "-" + i);
+    }
+    if (stay) {
+      System.out.println("LOGGED " + count);
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // Wait for the test to close stdin.
+      }
     }
     System.out.println("main returned");
+    System.out.flush();
   }
 }

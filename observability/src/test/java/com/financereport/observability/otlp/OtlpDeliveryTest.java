@@ -293,7 +293,7 @@ class OtlpDeliveryTest {
     assertThat(status.dropped()).isEqualTo(2);
     assertThat(status.spooled()).isZero();
     List<String> deadLetters =
-        java.nio.file.Files.readAllLines(spoolDir.resolve("dead-letter.jsonl"));
+        java.nio.file.Files.readAllLines(spoolDir.resolve("instance-1/dead-letter.jsonl"));
     assertThat(deadLetters)
         .as("the collector does not say which records it refused: the whole batch is kept")
         .hasSize(3)

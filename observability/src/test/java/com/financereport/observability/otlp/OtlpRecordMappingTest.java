@@ -124,6 +124,21 @@ class OtlpRecordMappingTest {
   }
 
   @Test
+  void markersArriveAsTheTagsStringArray() {
+    ReceivedRecord record =
+        logOneAndReceive(
+            () ->
+                fixture.logger("app")
+                    .atInfo()
+                    .addMarker(org.slf4j.MarkerFactory.getDetachedMarker("audit"))
+                    .log("tagged"));
+
+    assertThat(record.attributes().get("tags").getArrayValue().getValuesList())
+        .extracting(value -> value.getStringValue())
+        .containsExactly("audit");
+  }
+
+  @Test
   void keyValuesArriveTyped() {
     ReceivedRecord record =
         logOneAndReceive(

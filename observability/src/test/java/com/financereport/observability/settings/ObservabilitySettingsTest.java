@@ -2,10 +2,14 @@ package com.financereport.observability.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +27,7 @@ class ObservabilitySettingsTest {
   void nothingSetMeansDevelopmentStdoutOnly() {
     ObservabilitySettings settings = read();
 
-    assertThat(settings.serviceName()).isEqualTo("finance-report-backend");
+    assertThat(settings.serviceName()).isEqualTo("unknown_service:java");
     assertThat(settings.environment()).isEqualTo("development");
     assertThat(settings.serviceVersion()).isEqualTo("unknown");
     assertThat(settings.debug()).isFalse();
@@ -341,13 +345,76 @@ class ObservabilitySettingsTest {
   }
 
   @Test
-  void theSpoolDefaultsToAPerServiceFolder() {
-    ObservabilitySettings settings = read("OTEL_SERVICE_NAME", "billing api");
+  void theSpoolDefaultsToAPerServiceFolderInTheUsersCache(@TempDir Path cache) {
+    ObservabilitySettings settings =
+        read("OTEL_SERVICE_NAME", "billing api", "XDG_CACHE_HOME", cache.toString());
 
-    assertThat(settings.spool().directory().toString())
-        .endsWith("observability-spool/billing_api");
+    assertThat(settings.spool().directory())
+        .isEqualTo(cache.resolve("observability/spool/billing_api"));
     assertThat(settings.spool().maxBytes()).isEqualTo(256L << 20);
     assertThat(settings.spool().maxAge()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void withoutXdgCacheHomeTheSpoolLivesUnderTheHomeFoldersCache(@TempDir Path home) {
+    ObservabilitySettings settings =
+        read("OTEL_SERVICE_NAME", "billing", "HOME", home.toString(), "XDG_CACHE_HOME", "");
+
+    assertThat(settings.spool().directory())
+        .isEqualTo(home.resolve(".cache/observability/spool/billing"));
+  }
+
+  @Test
+  void aHomeFolderThatCannotBeWrittenMovesTheSpoolToAPerUserTmpFolder(@TempDir Path temp)
+      throws IOException {
+    // Root may write anywhere: a regular file can never hold a .cache folder, whoever asks.
+    Path home = Files.createFile(temp.resolve("home-is-a-file"));
+
+    ObservabilitySettings settings =
+        read("OTEL_SERVICE_NAME", "billing", "HOME", home.toString(), "XDG_CACHE_HOME", "");
+
+    assertThat(settings.spool().directory())
+        .isEqualTo(
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "observability-spool-" + System.getProperty("user.name"),
+                "billing"));
+  }
+
+  @Test
+  void anUnnamedServiceSpoolsInAFolderOfItsMainClass(@TempDir Path cache) {
+    ObservabilitySettings settings = read("XDG_CACHE_HOME", cache.toString());
+
+    assertThat(settings.spool().directory().getParent())
+        .isEqualTo(cache.resolve("observability/spool"));
+    assertThat(settings.spool().directory().getFileName().toString())
+        .startsWith("unknown_service_java-")
+        .isNotEqualTo("unknown_service_java-");
+  }
+
+  @Test
+  void theSpoolBelongsToTheServiceAndEnvironmentOfTheResource() {
+    ObservabilitySettings settings =
+        read("OTEL_SERVICE_NAME", "billing", "ENVIRONMENT", "pr-47", "XDG_CACHE_HOME", "/x");
+
+    assertThat(settings.spool().serviceName()).isEqualTo("billing");
+    assertThat(settings.spool().environment()).isEqualTo("pr-47");
+  }
+
+  @Test
+  void theOtelServiceNamePropertyWinsOverTheEnvironmentAsInOtelAutoconfigure() {
+    String before = System.getProperty(ObservabilitySettings.SERVICE_NAME_PROPERTY);
+    System.setProperty(ObservabilitySettings.SERVICE_NAME_PROPERTY, "from-property");
+    try {
+      assertThat(ObservabilitySettings.fromSystemEnvironment().serviceName())
+          .isEqualTo("from-property");
+    } finally {
+      if (before == null) {
+        System.clearProperty(ObservabilitySettings.SERVICE_NAME_PROPERTY);
+      } else {
+        System.setProperty(ObservabilitySettings.SERVICE_NAME_PROPERTY, before);
+      }
+    }
   }
 
   @Test

@@ -29,8 +29,9 @@ class DiskSpoolTest {
   private DiskSpool spool(Path directory, long maxBytes, long segmentBytes) {
     DiskSpool spool =
         new DiskSpool(
-            directory, maxBytes, DAY_MILLIS, segmentBytes, 1000, clock::get, counters,
-            new SpoolRecordCodec(), () -> {});
+            directory, DiskSpool.lockExactly(directory), maxBytes, DAY_MILLIS, segmentBytes, 1000,
+            clock::get, counters,
+            new SpoolRecordCodec(), () -> {}, org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     spool.open();
     return spool;
   }

@@ -1,6 +1,5 @@
 package com.financereport.observability.spool;
 
-import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
@@ -27,11 +26,12 @@ public final class SpoolChildProcess {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
                 SpoolingLogRecordExporterTest.otlpExporter(endpoint),
-                new SpoolSettings(spoolDirectory, 256L << 20, Duration.ofDays(7)))
+                SpoolingLogRecordExporterTest.settings(spoolDirectory, 256L << 20))
             .replayBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
             .build();
     SdkLoggerProvider provider =
         SdkLoggerProvider.builder()
+            .setResource(SpoolTestRecords.RESOURCE)
             .addLogRecordProcessor(
                 BatchLogRecordProcessor.builder(exporter)
                     .setMaxQueueSize(40_000)

@@ -92,6 +92,47 @@ class SpoolProcessRestartTest {
   }
 
   @Test
+  void theInstanceFolderOfALiveProcessIsNeverAdoptedAndThatOfAKilledOneIs() throws Exception {
+    Path spool = temp.resolve("spool");
+    Process live = child("log-then-wait", spool.toString(), refusedEndpoint(), "100");
+    awaitLine(live, "LOGGED");
+    ServiceSpoolFolder folder =
+        new ServiceSpoolFolder(spool, SpoolOwner.of(SpoolTestRecords.RESOURCE));
+
+    assertThat(folder.adoptDeadInstances()).as("adopted while its process lives").isEmpty();
+
+    live.destroyForcibly();
+    assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<InstanceFolder> adopted = folder.adoptDeadInstances();
+    try {
+      assertThat(adopted)
+          .as("adopted once its process is gone")
+          .extracting(InstanceFolder::path)
+          .containsExactly(spool.resolve("instance-1").toAbsolutePath());
+    } finally {
+      adopted.forEach(InstanceFolder::close);
+    }
+  }
+
+  @Test
+  void aSecondProcessOfTheServiceWorksInAnInstanceFolderOfItsOwn() throws Exception {
+    Path spool = temp.resolve("spool");
+    Process first = child("log-then-wait", spool.toString(), refusedEndpoint(), "100");
+    awaitLine(first, "LOGGED");
+    Process second = child("log-then-wait", spool.toString(), refusedEndpoint(), "100");
+    awaitLine(second, "LOGGED");
+
+    assertThat(segmentsIn(spool.resolve("instance-1"))).as("first process").isPositive();
+    assertThat(segmentsIn(spool.resolve("instance-2"))).as("second process").isPositive();
+  }
+
+  private static long segmentsIn(Path folder) throws IOException {
+    try (var files = java.nio.file.Files.list(folder)) {
+      return files.filter(f -> SpoolSegment.sequenceOf(f) >= 0).count();
+    }
+  }
+
+  @Test
   void recordsAcceptedASecondBeforeKillMinus9AreDeliveredByTheNextRun() throws Exception {
     String spool = temp.resolve("spool").toString();
     OtlpTestReceiver unavailable = collector();

@@ -30,9 +30,14 @@ final class SpoolTestRecords {
   }
 
   static LogRecordData record(int id, long observedMillis) {
+    return record(RESOURCE, id, observedMillis);
+  }
+
+  /** A record written under another resource, e.g. another service's. */
+  static LogRecordData record(Resource resource, int id, long observedMillis) {
     long nanos = TimeUnit.MILLISECONDS.toNanos(observedMillis);
     return new ExportRecord(
-        RESOURCE,
+        resource,
         SCOPE,
         nanos,
         nanos,

@@ -35,8 +35,9 @@ class SpoolWarningTest {
 
   private DiskSpool spool(Path directory, long maxBytes) {
     return new DiskSpool(
-        directory, maxBytes, 86_400_000L, 8_000, 1000, System::currentTimeMillis, counters,
-        new SpoolRecordCodec(), () -> {});
+        directory, DiskSpool.lockExactly(directory), maxBytes, 86_400_000L, 8_000, 1000,
+        System::currentTimeMillis, counters,
+        new SpoolRecordCodec(), () -> {}, spoolLogger);
   }
 
   private long warningCount() {

@@ -61,6 +61,16 @@ class SpoolingLogRecordExporterTest {
 
 
 
+  /** Owned by the service the test records are written under. */
+  static SpoolSettings settings(Path directory, long maxBytes) {
+    return new SpoolSettings(
+        directory,
+        maxBytes,
+        Duration.ofDays(7),
+        SpoolOwner.of(SpoolTestRecords.RESOURCE).serviceName(),
+        SpoolOwner.of(SpoolTestRecords.RESOURCE).environment());
+  }
+
   private SpoolingLogRecordExporter spooling(String endpoint) {
     return spoolingThrough(otlpExporter(endpoint));
   }
@@ -68,15 +78,17 @@ class SpoolingLogRecordExporterTest {
   private SpoolingLogRecordExporter spoolingThrough(LogRecordExporter collector) {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
-                collector, new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
+                collector, settings(temp.resolve("spool"), 256L << 20))
             .replayBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
+            .shutdownTimeout(Duration.ofMillis(500))
             .build();
-    toClose.add(exporter::shutdown);
+    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
     return exporter;
   }
 
   private static SdkLoggerProvider provider(LogRecordExporter exporter, int queueSize) {
     return SdkLoggerProvider.builder()
+        .setResource(SpoolTestRecords.RESOURCE)
         .addLogRecordProcessor(
             BatchLogRecordProcessor.builder(exporter)
                 .setMaxQueueSize(queueSize)
@@ -159,8 +171,8 @@ class SpoolingLogRecordExporterTest {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.create(
             otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
-            new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
-    toClose.add(exporter::shutdown);
+            settings(regularFile.resolve("spool"), 1L << 20));
+    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -173,8 +185,8 @@ class SpoolingLogRecordExporterTest {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.create(
             otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
-            new SpoolSettings(regularFile.resolve("spool"), 1L << 20, Duration.ofDays(7)));
-    toClose.add(exporter::shutdown);
+            settings(regularFile.resolve("spool"), 1L << 20));
+    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
 
     exporter.accept(records(0, 10));
 
@@ -223,10 +235,10 @@ class SpoolingLogRecordExporterTest {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
                 otlpExporter(collector.logsEndpoint().toString()),
-                new SpoolSettings(temp.resolve("spool"), 256L << 20, Duration.ofDays(7)))
+                settings(temp.resolve("spool"), 256L << 20))
             .replayBatchSize(5)
             .build();
-    toClose.add(exporter::shutdown);
+    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
     // What a full in-memory queue hands over: a backlog on disk while the collector is healthy.
     exporter.accept(records(0, 2_000));
     await().atMost(WAIT).until(() -> exporter.stats().spooled() > 0);
@@ -258,7 +270,7 @@ class SpoolingLogRecordExporterTest {
 
     exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
-    List<String> lines = Files.readAllLines(temp.resolve("spool").resolve(DeadLetterFile.FILE_NAME));
+    List<String> lines = Files.readAllLines(temp.resolve("spool/instance-1").resolve(DeadLetterFile.FILE_NAME));
     assertThat(lines).hasSize(10).allMatch(l -> l.startsWith("{\"reason\":\"HTTP 400\""));
   }
 
@@ -365,11 +377,55 @@ class SpoolingLogRecordExporterTest {
   }
 
   @Test
+  void aSpooledRecordOfAnotherServiceIsNeverSentAndKeptAsADeadLetter() throws IOException {
+    io.opentelemetry.sdk.resources.Resource billing =
+        io.opentelemetry.sdk.resources.Resource.create(
+            io.opentelemetry.api.common.Attributes.of(
+                io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "billing",
+                io.opentelemetry.api.common.AttributeKey.stringKey("deployment.environment"),
+                    "test"));
+    SpoolingLogRecordExporter earlier = spooling(OtlpTestReceiver.refusingLogsEndpoint());
+    List<io.opentelemetry.sdk.logs.data.LogRecordData> mixed = new ArrayList<>(records(0, 5));
+    mixed.add(SpoolTestRecords.record(billing, 5, System.currentTimeMillis()));
+    earlier.export(mixed).join(10, TimeUnit.SECONDS);
+    earlier.shutdown().join(10, TimeUnit.SECONDS);
+    OtlpTestReceiver collector = collector();
+
+    SpoolingLogRecordExporter next = spooling(collector.logsEndpoint().toString());
+
+    await().atMost(WAIT).until(() -> next.stats().deadLettered() == 1);
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 5);
+    assertThat(collector.bodies()).doesNotContain("rec-5");
+    assertThat(Files.readAllLines(temp.resolve("spool/instance-1").resolve(DeadLetterFile.FILE_NAME)))
+        .singleElement()
+        .asString()
+        .contains("written by service.name=billing, deployment.environment=test")
+        .contains("rec-5");
+  }
+
+  @Test
+  void segmentsOfTheLayoutBeforeInstanceFoldersAreDelivered() {
+    Path service = temp.resolve("spool");
+    DiskSpool earlier =
+        new DiskSpool(
+            service, DiskSpool.lockExactly(service), 1L << 20, 86_400_000L, 1L << 20, 1000,
+            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), () -> {},
+            org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
+    earlier.append(records(0, 50));
+    earlier.close();
+    OtlpTestReceiver collector = collector();
+
+    spooling(collector.logsEndpoint().toString());
+
+    await().atMost(WAIT).until(() -> collector.uniqueBodies() == 50);
+  }
+
+  @Test
   void aSpoolLeftByAnEarlierRunIsDeliveredAtStart() throws IOException {
     SpoolingLogRecordExporter earlier =
         spooling(OtlpTestReceiver.refusingLogsEndpoint());
     earlier.export(records(0, 300)).join(10, TimeUnit.SECONDS);
-    earlier.shutdown();
+    earlier.shutdown().join(10, TimeUnit.SECONDS);
     OtlpTestReceiver collector = collector();
 
     spooling(collector.logsEndpoint().toString());

@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * reads the export's result, as the SDK logs a rejected request.
  */
 public final class PartialSuccessExporter implements LogRecordExporter {
-  private static final Logger logger = LoggerFactory.getLogger(PartialSuccessExporter.class);
+  private final Logger logger;
 
   private final LogRecordExporter wire;
   private final AtomicBoolean partialSuccessReported = new AtomicBoolean();
 
-  private PartialSuccessExporter(LogRecordExporter wire) {
+  private PartialSuccessExporter(LogRecordExporter wire, Logger logger) {
     this.wire = wire;
+    this.logger = logger;
   }
 
   /**
@@ -40,6 +41,14 @@ public final class PartialSuccessExporter implements LogRecordExporter {
    * would, with each success's body read for a partial success.
    */
   public static PartialSuccessExporter build(OtlpHttpLogRecordExporterBuilder builder) {
+    return build(builder, LoggerFactory.getLogger(PartialSuccessExporter.class));
+  }
+
+  /**
+   * As {@link #build(OtlpHttpLogRecordExporterBuilder)}, warning through {@code logger}: inside a
+   * Logback configuration, one of the context being configured (SLF4J is not ready yet).
+   */
+  public static PartialSuccessExporter build(OtlpHttpLogRecordExporterBuilder builder, Logger logger) {
     ComponentLoader classPath =
         ComponentLoader.forClassLoader(PartialSuccessExporter.class.getClassLoader());
     HttpSenderProvider jdk = new JdkHttpSenderProvider();
@@ -52,7 +61,7 @@ public final class PartialSuccessExporter implements LogRecordExporter {
             return type == HttpSenderProvider.class ? List.of((T) reading) : classPath.load(type);
           }
         });
-    return new PartialSuccessExporter(builder.build());
+    return new PartialSuccessExporter(builder.build(), logger);
   }
 
   @Override

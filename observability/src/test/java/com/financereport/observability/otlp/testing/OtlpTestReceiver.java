@@ -76,9 +76,17 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
   /** Starts a receiver on 127.0.0.1 and a free port. */
   public static OtlpTestReceiver start() {
+    return startOn(0);
+  }
+
+  /**
+   * Starts a receiver on 127.0.0.1 and the given port, e.g. one that {@link
+   * #refusingBaseEndpoint()} handed out: a collector that comes up where connections were refused.
+   */
+  public static OtlpTestReceiver startOn(int port) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
       ExecutorService handlers =
           Executors.newCachedThreadPool(
               task -> {
@@ -371,16 +379,19 @@ public final class OtlpTestReceiver implements AutoCloseable {
   }
 
   private void accept(ExportLogsServiceRequest request) {
+    // One copy-on-write append per request, not per record: a burst of 20,000 stays cheap.
+    List<ReceivedRecord> received = new java.util.ArrayList<>();
     for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
       for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
         for (LogRecord record : scopeLogs.getLogRecordsList()) {
-          recordCount.incrementAndGet();
           if (keepRecords) {
-            records.add(new ReceivedRecord(resourceLogs.getResource(), scopeLogs.getScope(), record));
+            received.add(new ReceivedRecord(resourceLogs.getResource(), scopeLogs.getScope(), record));
           }
         }
+        recordCount.addAndGet(scopeLogs.getLogRecordsCount());
       }
     }
+    records.addAll(received);
   }
 
   private static byte[] decompress(byte[] raw, String encoding) throws IOException {
