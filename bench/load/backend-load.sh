@@ -26,7 +26,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-JAR="$ROOT/backend/target/finance-report-backend.jar"
+# JAR: another server that reads PORT and serves GET /api/ping (bench/load/spring-boot-load.sh).
+JAR="${JAR:-$ROOT/backend/target/finance-report-backend.jar}"
 ROUNDS="${ROUNDS:-40}"
 WINDOW="${WINDOW:-15}"
 WARMUP="${WARMUP:-180}"

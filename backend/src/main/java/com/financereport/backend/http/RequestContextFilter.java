@@ -1,5 +1,7 @@
 package com.financereport.backend.http;
 
+import com.financereport.observability.http.IncomingTrace;
+import com.financereport.observability.http.RequestId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.servlet.Filter;
@@ -27,7 +29,7 @@ final class RequestContextFilter implements Filter {
     String requestId = RequestId.resolve(http.getHeader(RequestId.HEADER));
     http.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     ((HttpServletResponse) response).setHeader(RequestId.HEADER, requestId);
-    Context context = RequestTraceContext.of(http);
+    Context context = IncomingTrace.of(http::getHeader);
     MDC.put(RequestId.MDC_KEY, requestId);
     Scope scope = context.makeCurrent();
     try {

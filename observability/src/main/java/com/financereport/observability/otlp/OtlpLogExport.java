@@ -120,7 +120,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     Objects.requireNonNull(context, "context");
     ObservabilitySettings settings = runtime.settings();
     ExportSettings export = settings.export();
-    if (!export.enabled()) {
+    if (!export.enabled() || !SdkCompatibility.usable(context.getLogger(OtlpLogExport.class))) {
       return Optional.empty();
     }
 

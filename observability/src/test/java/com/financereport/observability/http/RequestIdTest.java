@@ -1,4 +1,4 @@
-package com.financereport.backend.http;
+package com.financereport.observability.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.financereport.backend.http;
+package com.financereport.observability.http;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -9,36 +9,41 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The trace a request belongs to: the caller's, from a valid W3C {@code traceparent}, or a fresh
- * random one, so every log line of every request carries a trace_id.
+ * random one, so every log line of every request carries a trace_id. Any HTTP server can use it:
+ * it reads headers through a lookup by name.
  */
-final class RequestTraceContext {
-  private static final TextMapGetter<HttpServletRequest> HEADERS =
+public final class IncomingTrace {
+  private static final TextMapGetter<UnaryOperator<String>> HEADERS =
       new TextMapGetter<>() {
         // Still abstract in the API; the W3C propagator only calls get().
         @Override
         @SuppressWarnings("deprecation")
-        public Iterable<String> keys(HttpServletRequest request) {
-          return Collections.list(request.getHeaderNames());
+        public Iterable<String> keys(UnaryOperator<String> headers) {
+          return List.of();
         }
 
         @Override
-        public String get(HttpServletRequest request, String key) {
-          return request == null ? null : request.getHeader(key);
+        public String get(UnaryOperator<String> headers, String key) {
+          return headers == null ? null : headers.apply(key);
         }
       };
 
-  private RequestTraceContext() {}
+  private IncomingTrace() {}
 
-  /** A context whose current span is the caller's span, or a new root when there is none. */
-  static Context of(HttpServletRequest request) {
+  /**
+   * A context whose current span is the caller's span, or a new root when there is none.
+   *
+   * @param header the request's header value by name, null when absent
+   */
+  public static Context of(UnaryOperator<String> header) {
     Context extracted =
-        W3CTraceContextPropagator.getInstance().extract(Context.root(), request, HEADERS);
+        W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
     SpanContext caller = Span.fromContext(extracted).getSpanContext();
     if (caller.isValid()) {
       return extracted.with(Span.wrap(caller));

@@ -1,4 +1,4 @@
-package com.financereport.backend.http;
+package com.financereport.observability.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -1,0 +1,4 @@
+package com.financereport.example;
+
+/** The starter and nothing else: no Logback file, no property. */
+class ZeroCodeLoggingTest extends LoggingScenario {}

@@ -1,0 +1,96 @@
+package com.financereport.observability.spring.metrics;
+
+import com.financereport.observability.status.ExportStatus;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The export figures as Micrometer meters, read from the live status on each scrape. Names follow
+ * the OpenTelemetry semantic conventions for SDK self-observability where one exists ({@code
+ * otel.sdk.exporter.log.exported} with {@code error.type}, {@code
+ * otel.sdk.processor.log.queue.size}); the spool and the drop causes, which the conventions do not
+ * cover, are under {@code observability.log.*}, as in the library's own OTLP metrics. The table is in docs/spring-boot.md.
+ */
+public final class ExportMeters implements MeterBinder {
+  static final String EXPORTED = "otel.sdk.exporter.log.exported";
+  static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
+  // The same names as the library's OpenTelemetry metrics (signals.LogPipelineMeters).
+  static final String DROPPED = "observability.log.dropped";
+  static final String SPOOL_RECORDS = "observability.log.spool.records";
+  static final String SPOOL_BYTES = "observability.log.spool.size";
+  static final String SPOOL_OLDEST_AGE = "observability.log.spool.oldest_age";
+  static final String SPOOL_REPLAYED = "observability.log.spool.replayed";
+  static final String ERROR_TYPE = "error.type";
+  static final String CAUSE = "cause";
+  private static final String RECORDS = "{log_record}";
+
+  private final Supplier<ExportStatus> status;
+
+  public ExportMeters(Supplier<ExportStatus> status) {
+    this.status = status;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    counter(EXPORTED, "Log records the collector accepted", ExportStatus::exported)
+        .register(registry);
+    counter(
+            EXPORTED,
+            "Log records in exports that failed, rejections aside",
+            s -> Math.max(0, s.failed() - s.rejected()))
+        .tag(ERROR_TYPE, "export_failed")
+        .register(registry);
+    counter(EXPORTED, "Log records the collector rejected for good", ExportStatus::rejected)
+        .tag(ERROR_TYPE, "rejected")
+        .register(registry);
+    dropped(registry, "rejected", ExportStatus::rejected);
+    dropped(registry, "spool_budget", ExportStatus::droppedForBudget);
+    dropped(registry, "spool_corrupt", ExportStatus::corruptSkipped);
+    dropped(
+        registry,
+        "queue_full_or_shutdown",
+        s -> Math.max(0, s.dropped() - s.rejected() - s.droppedForBudget() - s.corruptSkipped()));
+    gauge(QUEUE_SIZE, "Log records waiting in memory", ExportStatus::queued)
+        .baseUnit(RECORDS)
+        .register(registry);
+    gauge(SPOOL_RECORDS, "Log records on disk", ExportStatus::spooled)
+        .baseUnit(RECORDS)
+        .register(registry);
+    gauge(SPOOL_BYTES, "Bytes of log records on disk", ExportStatus::spooledBytes)
+        .baseUnit("bytes")
+        .register(registry);
+    TimeGauge.builder(
+            SPOOL_OLDEST_AGE,
+            status,
+            TimeUnit.MILLISECONDS,
+            s -> s.get().oldestSpooledAgeMillis())
+        .description("Age of the oldest log record on disk (0 when empty)")
+        .register(registry);
+    counter(SPOOL_REPLAYED, "Log records delivered from the spool", ExportStatus::replayed)
+        .register(registry);
+  }
+
+  private void dropped(MeterRegistry registry, String cause, ToDoubleFunction<ExportStatus> count) {
+    counter(DROPPED, "Log records lost for good, by cause", count)
+        .tag(CAUSE, cause)
+        .register(registry);
+  }
+
+  private FunctionCounter.Builder<Supplier<ExportStatus>> counter(
+      String name, String description, ToDoubleFunction<ExportStatus> count) {
+    return FunctionCounter.builder(name, status, s -> count.applyAsDouble(s.get()))
+        .description(description)
+        .baseUnit(RECORDS);
+  }
+
+  private Gauge.Builder<Supplier<ExportStatus>> gauge(
+      String name, String description, ToDoubleFunction<ExportStatus> value) {
+    return Gauge.builder(name, status, s -> value.applyAsDouble(s.get())).description(description);
+  }
+}
