@@ -17,4 +17,7 @@ public interface ExportPipeline {
    * timeout}; then stops for good. Returns how many records were neither delivered nor spooled.
    */
   long shutdown(Duration timeout);
+
+  /** Drops the JVM shutdown hook: a framework calls {@link #shutdown} itself, in order. */
+  void leaveShutdownToHost();
 }

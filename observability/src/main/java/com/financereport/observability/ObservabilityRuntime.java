@@ -29,6 +29,8 @@ public final class ObservabilityRuntime {
   // Guarded by this: the one pipeline, made by the first configuration that asks for it.
   private ExportPipeline pipeline;
   private Signals signals;
+  private Thread signalsHook;
+  private volatile boolean hostOwnsShutdown;
   private boolean pipelineStarted;
 
   private ObservabilityRuntime(
@@ -92,12 +94,10 @@ public final class ObservabilityRuntime {
     if (signals == null) {
       Signals started = Signals.start(settings, this::exportStatus, redactor);
       signals = started;
-      if (settings.traces().enabled() || settings.metrics().enabled()) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> started.shutdown(settings.export().shutdownTimeout()),
-                    "otel-signals-shutdown"));
+      if (!hostOwnsShutdown && (settings.traces().enabled() || settings.metrics().enabled())) {
+        signalsHook =
+            new Thread(() -> started.shutdown(settings.export().shutdownTimeout()), "otel-signals-shutdown");
+        Runtime.getRuntime().addShutdownHook(signalsHook);
       }
     }
     return signals;
@@ -145,6 +145,30 @@ public final class ObservabilityRuntime {
     ExportStatus last = stopping.status();
     exportStatus = () -> last;
     return stopping.shutdown(timeout);
+  }
+
+  /**
+   * A framework that shuts the application down in order (Spring's context close, then logging)
+   * calls {@link #shutdown} itself: the JVM hooks, which would run beside its own and stop export
+   * before the application's last lines, are dropped, and no later pipeline registers one.
+   */
+  public synchronized void leaveShutdownToHost() {
+    hostOwnsShutdown = true;
+    if (pipeline != null) {
+      pipeline.leaveShutdownToHost();
+    }
+    if (signalsHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(signalsHook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting already; the hook does the same bounded work.
+      }
+      signalsHook = null;
+    }
+  }
+
+  public boolean hostOwnsShutdown() {
+    return hostOwnsShutdown;
   }
 
   /** True exactly once: the configuration problems and the start-up event are said once. */

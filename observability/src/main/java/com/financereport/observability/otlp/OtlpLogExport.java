@@ -200,7 +200,9 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
     runtime.exportStatusSource(() -> extensions.status().apply(counters.snapshot()));
-    Runtime.getRuntime().addShutdownHook(installed.shutdownHook);
+    if (!runtime.hostOwnsShutdown()) {
+      Runtime.getRuntime().addShutdownHook(installed.shutdownHook);
+    }
     new CollectorProbe(
             export.logsEndpoint(),
             export.headers(),
@@ -250,6 +252,15 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     long undelivered = shutdownFlush.run(timeout);
     selfLogGuard.uninstall();
     return undelivered;
+  }
+
+  @Override
+  public void leaveShutdownToHost() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting already; the hook does the same bounded work.
+    }
   }
 
   /** {@link #shutdown(Duration)} with the configured shutdown timeout. */

@@ -65,6 +65,9 @@ public class ObservabilityLoggingSystem extends LogbackLoggingSystem {
   @Override
   public Runnable getShutdownHandler() {
     Runnable stopLogback = super.getShutdownHandler();
+    // Boot asks for this handler only when it will run it: the library's own JVM hooks would stop
+    // export beside it, before the lines the application logs while its context closes.
+    Observability.runtime().leaveShutdownToHost();
     return () -> {
       Observability.shutdown();
       stopLogback.run();
