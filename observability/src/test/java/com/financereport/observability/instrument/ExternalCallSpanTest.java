@@ -47,8 +47,8 @@ class ExternalCallSpanTest {
     SpanData client = spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
     assertThat(client.getName()).isEqualTo("SELECT postgresql");
     assertThat(client.getParentSpanId()).isEqualTo(server.getSpanContext().getSpanId());
-    assertThat(client.getAttributes().get(ExternalCall.DB_SYSTEM)).isEqualTo("postgresql");
-    assertThat(client.getAttributes().get(ExternalCall.DB_OPERATION)).isEqualTo("SELECT");
+    assertThat(client.getAttributes().get(ClientSpan.DB_SYSTEM)).isEqualTo("postgresql");
+    assertThat(client.getAttributes().get(ClientSpan.DB_OPERATION)).isEqualTo("SELECT");
   }
 
   @Test
@@ -56,9 +56,9 @@ class ExternalCallSpanTest {
     ExternalCall.call(tracer, log, "s3", "GetObject", () -> 1);
 
     SpanData client = spans.getFinishedSpanItems().get(0);
-    assertThat(client.getAttributes().get(ExternalCall.RPC_SYSTEM)).isEqualTo("aws-api");
-    assertThat(client.getAttributes().get(ExternalCall.RPC_SERVICE)).isEqualTo("S3");
-    assertThat(client.getAttributes().get(ExternalCall.RPC_METHOD)).isEqualTo("GetObject");
+    assertThat(client.getAttributes().get(ClientSpan.RPC_SYSTEM)).isEqualTo("aws-api");
+    assertThat(client.getAttributes().get(ClientSpan.RPC_SERVICE)).isEqualTo("S3");
+    assertThat(client.getAttributes().get(ClientSpan.RPC_METHOD)).isEqualTo("GetObject");
   }
 
   @Test
@@ -69,7 +69,7 @@ class ExternalCallSpanTest {
 
     SpanData client = spans.getFinishedSpanItems().get(0);
     assertThat(client.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(client.getAttributes().get(ExternalCall.ERROR_TYPE)).isEqualTo("java.lang.IllegalStateException");
+    assertThat(client.getAttributes().get(ClientSpan.ERROR_TYPE)).isEqualTo("java.lang.IllegalStateException");
     assertThat(client.getEvents()).as("no exception event: its message may hold secrets").isEmpty();
   }
 
