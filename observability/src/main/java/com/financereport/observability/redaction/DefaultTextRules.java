@@ -1,6 +1,7 @@
 package com.financereport.observability.redaction;
 
 import static com.financereport.observability.redaction.Redactor.IBAN;
+import static com.financereport.observability.redaction.Redactor.ID_NUMBER;
 import static com.financereport.observability.redaction.Redactor.PHONE;
 import static com.financereport.observability.redaction.Redactor.REDACTED;
 
@@ -43,10 +44,49 @@ final class DefaultTextRules {
       Pattern.compile(
           "(?<![A-Za-z0-9_.-])(?:hv[sbr]\\.[A-Za-z0-9_-]{20,}|s\\.[A-Za-z0-9]{24})(?![A-Za-z0-9_-])");
 
+  /**
+   * Provider keys by their published prefixes and lengths: GitHub, GitLab, Slack, Stripe,
+   * Anthropic, OpenAI, npm, SendGrid, Twilio, Tencent Cloud, Alibaba Cloud, Google.
+   */
   private static final Pattern VENDOR_TOKEN =
       Pattern.compile(
           "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
-              + "|xox[abprs]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})");
+              + "|glpat-[A-Za-z0-9_.-]{20,}"
+              + "|xox[abeoprs]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,}"
+              + "|[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,}"
+              + "|sk-ant-[a-z]{3,6}[0-9]{2}-[A-Za-z0-9_-]{80,}"
+              + "|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"
+              + "|npm_[A-Za-z0-9]{36}"
+              + "|SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"
+              + "|(?:SK|AC)[0-9a-f]{32}"
+              + "|AKID[A-Za-z0-9]{32}"
+              + "|LTAI[A-Za-z0-9]{12,20}"
+              + "|AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9])");
+
+  /** Mainland China mobiles: 1[3-9] and 9 digits, as 3-4-4 groups or whole, +86/0086/86 first. */
+  private static final Pattern CHINA_MOBILE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_+.])(?:\\(?(?:\\+|00)86\\)?[ -]?|86-?)?"
+              + "1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4})(?![0-9A-Za-z_]|[.,][0-9])");
+
+  /** 18 characters (spaces or dashes allowed after the region and the birth date), or 15. */
+  private static final Pattern CHINA_RESIDENT_ID =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_+.])(?:[1-9][0-9]{5}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})"
+              + "(?![0-9A-Za-z_]|[.,][0-9])");
+
+  /** "92", a division code and ten code characters; no digit group may run into it. */
+  private static final Pattern SOLE_TRADER_CREDIT_CODE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_])(?<![0-9][ -])92[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z_])");
+
+  private static final Pattern SPANISH_ID =
+      Pattern.compile("(?<![0-9A-Za-z_])(?:[0-9]{8}|[XYZ][0-9]{7})-?[A-Z](?![0-9A-Za-z_])");
+
+  private static final Pattern ITALIAN_TAX_CODE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_])[A-Z]{6}[0-9]{2}[ABCDEHLMPRST][0-9]{2}[A-Z][0-9]{3}[A-Z]"
+              + "(?![0-9A-Za-z_])");
 
   /** Compact, or in groups of four as printed on statements. */
   private static final Pattern IBAN_SHAPE =
@@ -80,8 +120,28 @@ final class DefaultTextRules {
         PatternRule.labelling(TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
         new EmailAddressRule(),
         new PatternRule(TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
+        checked(TextTriggers.COUNTRY_CHECK_DIGITS, ITALIAN_TAX_CODE, IdentityNumberCheck::isItalianTaxCode),
+        checked(
+            TextTriggers.SOLE_TRADER_CODE,
+            SOLE_TRADER_CREDIT_CODE,
+            IdentityNumberCheck::isSoleTraderCreditCode),
+        // Before cards: an identity number of a western province (62…) may also pass Luhn.
+        checked(TextTriggers.LONG_DIGIT_RUN, CHINA_RESIDENT_ID, IdentityNumberCheck::isChinaResidentId),
+        checked(TextTriggers.DIGITS_THEN_LETTER, SPANISH_ID, IdentityNumberCheck::isSpanishId),
         new CardNumberRule(),
+        PatternRule.labelling(TextTriggers.MOBILE_DIGIT_RUN, CHINA_MOBILE, PHONE),
         PatternRule.labelling(TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
+  }
+
+  /** An identity number shape whose check, on the match without separators, decides. */
+  private static PatternRule checked(
+      int triggers, Pattern shape, java.util.function.Predicate<CharSequence> check) {
+    return new PatternRule(
+        triggers,
+        shape,
+        match -> check.test(withoutSeparators(match.group(), match.group().length()))
+            ? ID_NUMBER
+            : null);
   }
 
   private static String authCredential(MatchResult match) {
@@ -138,7 +198,7 @@ final class DefaultTextRules {
     String candidate = match.group();
     int end = candidate.length();
     while (end > 0) {
-      if (IbanCheck.isIban(withoutSpaces(candidate, end))) {
+      if (IbanCheck.isIban(withoutSeparators(candidate, end))) {
         return IBAN + candidate.substring(end);
       }
       end = candidate.lastIndexOf(' ', end - 1);
@@ -146,10 +206,11 @@ final class DefaultTextRules {
     return null;
   }
 
-  private static StringBuilder withoutSpaces(String text, int end) {
+  /** Spaces and dashes dropped; a Spanish DNI's "-" before its letter included. */
+  private static StringBuilder withoutSeparators(String text, int end) {
     StringBuilder compact = new StringBuilder(end);
     for (int i = 0; i < end; i++) {
-      if (text.charAt(i) != ' ') {
+      if (text.charAt(i) != ' ' && text.charAt(i) != '-') {
         compact.append(text.charAt(i));
       }
     }

@@ -57,6 +57,7 @@ public final class Redactor {
   public static final String CARD = "[CARD]";
   public static final String IBAN = "[IBAN]";
   public static final String PHONE = "[PHONE]";
+  public static final String ID_NUMBER = "[ID_NUMBER]";
 
   private final SecretKeyMatcher keys;
   private final TextRule[] rules;

@@ -59,7 +59,7 @@ class TextTriggersTest {
       textBlock =
           """
           Report generated for account 4411 in 35 ms
-          411111111111
+          4111111111
           4111  1111  1111  1111
           plus + sign
           the cat sat on the mat
