@@ -2,15 +2,23 @@ package com.financereport.observability.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shared corpus: secrets and PII that must go, and look-alikes that must stay. Each row is
- * {@code input => expected}; {@code SAME} means the text must come back unchanged.
+ * {@code input => expected}; {@code SAME} means the text must come back unchanged. Every secret in
+ * it is a valid one of its kind ({@link SecretSyntax} checks), and the same rows run through every
+ * output ({@code RedactionCorpusOutputsTest}) and the prescan ({@link TextTriggersAgreementTest})
+ * through {@link RedactionCorpus}.
  */
 class RedactionCorpusTest {
-  private static final String SAME = "SAME";
+  static final String SAME = "SAME";
   private final Redactor redactor = Redactor.defaults();
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -56,7 +64,7 @@ class RedactionCorpusTest {
           vault token hvs.CAESIJlWh2Vm5rdbZ0uE4b8a7s6Q           => vault token [REDACTED]
           legacy s.Zk9fXbV2kWpnQy3HdTg1L4mA ok                   => legacy [REDACTED] ok
           pushed with ghp_0123456789abcdefghijABCDEFGHIJ012345   => pushed with [REDACTED]
-          slack xoxb-123456789012-abcdefghijKL                   => slack [REDACTED]
+          slack xoxb-123456789012-1234567890123-abcdefghijKLMNOPQRSTuvwx => slack [REDACTED]
           stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc                 => stripe [REDACTED]
           loaded -----BEGIN PRIVATE KEY----- MIIEvQIBADANBg -----END PRIVATE KEY----- ok => loaded [REDACTED] ok
           # PII
@@ -292,5 +300,34 @@ class RedactionCorpusTest {
   void redactsSecretsAndKeepsLookAlikes(String input, String expected) {
     String result = redactor.redactText(input);
     assertThat(result).isEqualTo(SAME.equals(expected) ? input : expected);
+  }
+
+  @Test
+  void everySecretInTheCorpusIsAValidOneOfItsKind() {
+    List<String> invalid = new ArrayList<>();
+    for (RedactionCorpus.Case row : RedactionCorpus.cases()) {
+      for (RedactionCorpus.Removal removal : row.removals()) {
+        String problem = SecretSyntax.problem(removal.label(), removal.text());
+        if (problem != null) {
+          invalid.add(removal.text() + " as " + removal.label() + ": " + problem);
+        }
+      }
+    }
+    assertThat(invalid).as("corpus secrets that are not valid for their kind").isEmpty();
+  }
+
+  @Test
+  void theCorpusUsesEveryLabel() {
+    Set<String> labels = new TreeSet<>();
+    RedactionCorpus.cases().forEach(row -> row.removals().forEach(r -> labels.add(r.label())));
+
+    assertThat(labels)
+        .containsExactlyInAnyOrder(
+            Redactor.REDACTED,
+            Redactor.EMAIL,
+            Redactor.CARD,
+            Redactor.IBAN,
+            Redactor.PHONE,
+            Redactor.ID_NUMBER);
   }
 }

@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,7 +29,7 @@ class TextTriggersAgreementTest {
   }
 
   @Test
-  void randomMixturesOfCorpusAndEdgeCases() throws NoSuchMethodException {
+  void randomMixturesOfCorpusAndEdgeCases() {
     List<String> pieces = new ArrayList<>(corpusInputs().toList());
     pieces.addAll(edgeCases().toList());
     String[] glue = {"", " ", "-", "=", ":", "\n", "\"", "b", "B", "4", "DE", "+", ".", "_"};
@@ -49,19 +48,8 @@ class TextTriggersAgreementTest {
   }
 
   /** Every input of {@link RedactionCorpusTest}, read from its table so the two never drift. */
-  static Stream<String> corpusInputs() throws NoSuchMethodException {
-    String table =
-        RedactionCorpusTest.class
-            .getDeclaredMethod("redactsSecretsAndKeepsLookAlikes", String.class, String.class)
-            .getAnnotation(CsvSource.class)
-            .textBlock();
-    return table
-        .lines()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .map(line -> line.substring(0, line.indexOf(" => ")).strip())
-        .map(input -> input.startsWith("`") ? input.substring(1, input.length() - 1) : input)
-        .map(input -> input.replace("\\\\", "\\"));
+  static Stream<String> corpusInputs() {
+    return RedactionCorpus.cases().stream().map(RedactionCorpus.Case::input);
   }
 
   /** Triggers at the very start and end of a text, cut short, or in another case. */
