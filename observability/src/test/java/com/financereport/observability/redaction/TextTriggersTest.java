@@ -20,7 +20,10 @@ class TextTriggersTest {
           Map.entry("VENDOR_TOKEN", TextTriggers.VENDOR_TOKEN),
           Map.entry("LONG_DIGIT_RUN", TextTriggers.LONG_DIGIT_RUN),
           Map.entry("PLUS_NUMBER", TextTriggers.PLUS_NUMBER),
-          Map.entry("COUNTRY_CHECK_DIGITS", TextTriggers.COUNTRY_CHECK_DIGITS));
+          Map.entry("COUNTRY_CHECK_DIGITS", TextTriggers.COUNTRY_CHECK_DIGITS),
+          Map.entry("MOBILE_DIGIT_RUN", TextTriggers.MOBILE_DIGIT_RUN),
+          Map.entry("SOLE_TRADER_CODE", TextTriggers.SOLE_TRADER_CODE),
+          Map.entry("DIGITS_THEN_LETTER", TextTriggers.DIGITS_THEN_LETTER));
 
   @ParameterizedTest(name = "{0} triggers {1}")
   @CsvSource(
@@ -49,6 +52,27 @@ class TextTriggersTest {
           +44 20                        => PLUS_NUMBER
           +(44)                         => PLUS_NUMBER
           DE89                          => COUNTRY_CHECK_DIGITS
+          RSSMRA85T10A562S              => COUNTRY_CHECK_DIGITS
+          13812345678                   => MOBILE_DIGIT_RUN
+          138 1234 5678                 => MOBILE_DIGIT_RUN
+          138-1234-5678                 => MOBILE_DIGIT_RUN
+          92440300                      => SOLE_TRADER_CODE
+          12345678Z                     => DIGITS_THEN_LETTER
+          12345678-Z                    => DIGITS_THEN_LETTER
+          X1234567L                     => DIGITS_THEN_LETTER
+          sk-proj-abc                   => VENDOR_TOKEN
+          sk-ant-api03                  => VENDOR_TOKEN
+          glpat-abc                     => VENDOR_TOKEN
+          xoxe-1                        => VENDOR_TOKEN
+          xapp-1                        => VENDOR_TOKEN
+          rk_prod_abc                   => VENDOR_TOKEN
+          npm_abc                       => VENDOR_TOKEN
+          SG.abc                        => VENDOR_TOKEN
+          SKbc0fe8                      => VENDOR_TOKEN
+          ACef04a4                      => VENDOR_TOKEN
+          AKIDAzap                      => VENDOR_TOKEN
+          LTAIHk9H                      => VENDOR_TOKEN
+          AIzaUxjw                      => VENDOR_TOKEN
           """)
   void eachShapeSetsItsTrigger(String text, String trigger) {
     assertThat(TextTriggers.scan(text) & BITS.get(trigger)).isNotZero();
@@ -64,6 +88,9 @@ class TextTriggersTest {
           plus + sign
           the cat sat on the mat
           harbor asics
+          risk-adjusted and desk-based
+          ACK from SKU 12
+          1234567 in 92 ms
           """)
   void ordinaryTextTriggersNothing(String text) {
     assertThat(TextTriggers.scan(text)).isEqualTo(TextTriggers.NONE);
