@@ -10,6 +10,11 @@ final class CardNumberRule implements TextRule {
   private static final int MAX_DIGITS = 19;
 
   @Override
+  public String name() {
+    return "card-number";
+  }
+
+  @Override
   public int triggers() {
     return TextTriggers.LONG_DIGIT_RUN;
   }

@@ -109,34 +109,59 @@ final class DefaultTextRules {
   static List<TextRule> create(SecretKeyMatcher keys) {
     return List.of(
         new PrivateKeyBlockRule(),
-        new PatternRule(TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
+        new PatternRule("jwt", TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
         new PatternRule(
-            TextTriggers.AT_SIGN, "://", URL_CREDENTIALS, match -> match.group(1) + REDACTED + "@"),
+            "url-credentials",
+            TextTriggers.AT_SIGN,
+            "://",
+            URL_CREDENTIALS,
+            match -> match.group(1) + REDACTED + "@"),
         new PatternRule(
-            TextTriggers.AUTH_SCHEME, AUTH_SCHEME_CREDENTIAL, DefaultTextRules::authCredential),
+            "auth-scheme-credential",
+            TextTriggers.AUTH_SCHEME,
+            AUTH_SCHEME_CREDENTIAL,
+            DefaultTextRules::authCredential),
         new KeyValueSecretRule(keys),
-        PatternRule.labelling(TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
-        PatternRule.labelling(TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
-        PatternRule.labelling(TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
+        PatternRule.labelling(
+            "aws-access-key-id", TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
+        PatternRule.labelling("vault-token", TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
+        PatternRule.labelling(
+            "provider-api-key", TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
         new EmailAddressRule(),
-        new PatternRule(TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
-        checked(TextTriggers.COUNTRY_CHECK_DIGITS, ITALIAN_TAX_CODE, IdentityNumberCheck::isItalianTaxCode),
+        new PatternRule(
+            "iban", TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
         checked(
+            "italian-tax-code",
+            TextTriggers.COUNTRY_CHECK_DIGITS,
+            ITALIAN_TAX_CODE,
+            IdentityNumberCheck::isItalianTaxCode),
+        checked(
+            "sole-trader-credit-code",
             TextTriggers.SOLE_TRADER_CODE,
             SOLE_TRADER_CREDIT_CODE,
             IdentityNumberCheck::isSoleTraderCreditCode),
         // Before cards: an identity number of a western province (62…) may also pass Luhn.
-        checked(TextTriggers.LONG_DIGIT_RUN, CHINA_RESIDENT_ID, IdentityNumberCheck::isChinaResidentId),
-        checked(TextTriggers.DIGITS_THEN_LETTER, SPANISH_ID, IdentityNumberCheck::isSpanishId),
+        checked(
+            "china-resident-id",
+            TextTriggers.LONG_DIGIT_RUN,
+            CHINA_RESIDENT_ID,
+            IdentityNumberCheck::isChinaResidentId),
+        checked(
+            "spanish-dni-nie",
+            TextTriggers.DIGITS_THEN_LETTER,
+            SPANISH_ID,
+            IdentityNumberCheck::isSpanishId),
         new CardNumberRule(),
-        PatternRule.labelling(TextTriggers.MOBILE_DIGIT_RUN, CHINA_MOBILE, PHONE),
-        PatternRule.labelling(TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
+        PatternRule.labelling("china-mobile", TextTriggers.MOBILE_DIGIT_RUN, CHINA_MOBILE, PHONE),
+        PatternRule.labelling(
+            "international-phone", TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
   }
 
   /** An identity number shape whose check, on the match without separators, decides. */
   private static PatternRule checked(
-      int triggers, Pattern shape, java.util.function.Predicate<CharSequence> check) {
+      String name, int triggers, Pattern shape, java.util.function.Predicate<CharSequence> check) {
     return new PatternRule(
+        name,
         triggers,
         shape,
         match -> check.test(withoutSeparators(match.group(), match.group().length()))

@@ -30,6 +30,11 @@ final class KeyValueSecretRule implements TextRule {
   }
 
   @Override
+  public String name() {
+    return "key-value-secret";
+  }
+
+  @Override
   public int triggers() {
     return TextTriggers.ASSIGNMENT;
   }

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  * replaces the whole match, or null to keep it (a digit run that fails the Luhn check is no card).
  */
 final class PatternRule implements TextRule {
+  private final String name;
   private final int triggers;
   private final String mustContain;
   private final Pattern pattern;
   private final Function<MatchResult, String> replacer;
 
-  PatternRule(int triggers, Pattern pattern, Function<MatchResult, String> replacer) {
-    this(triggers, null, pattern, replacer);
+  PatternRule(String name, int triggers, Pattern pattern, Function<MatchResult, String> replacer) {
+    this(name, triggers, null, pattern, replacer);
   }
 
   /**
@@ -24,7 +25,12 @@ final class PatternRule implements TextRule {
    *     which is far cheaper than letting the matcher try every position
    */
   PatternRule(
-      int triggers, String mustContain, Pattern pattern, Function<MatchResult, String> replacer) {
+      String name,
+      int triggers,
+      String mustContain,
+      Pattern pattern,
+      Function<MatchResult, String> replacer) {
+    this.name = name;
     this.triggers = triggers;
     this.mustContain = mustContain;
     this.pattern = pattern;
@@ -32,8 +38,14 @@ final class PatternRule implements TextRule {
   }
 
   /** Every non-empty match becomes the label. */
-  static PatternRule labelling(int triggers, Pattern pattern, String label) {
-    return new PatternRule(triggers, pattern, match -> match.end() > match.start() ? label : null);
+  static PatternRule labelling(String name, int triggers, Pattern pattern, String label) {
+    return new PatternRule(
+        name, triggers, pattern, match -> match.end() > match.start() ? label : null);
+  }
+
+  @Override
+  public String name() {
+    return name;
   }
 
   @Override

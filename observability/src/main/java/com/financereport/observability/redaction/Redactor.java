@@ -73,7 +73,7 @@ public final class Redactor {
     this.keys = new SecretKeyMatcher(extraKeys);
     List<TextRule> all = new ArrayList<>(DefaultTextRules.create(keys));
     for (Pattern pattern : extraPatterns) {
-      all.add(PatternRule.labelling(TextRule.ALWAYS, pattern, REDACTED));
+      all.add(PatternRule.labelling("extra-pattern", TextRule.ALWAYS, pattern, REDACTED));
     }
     this.rules = all.toArray(new TextRule[0]);
     this.alwaysRunningRules = extraPatterns.size();
