@@ -32,20 +32,11 @@ final class CardNumberRule implements TextRule {
         continue;
       }
       int start = i;
+      int end = DigitRuns.end(text, start);
       digits.setLength(0);
-      int end = i;
-      // Extend over digits and single separators between digits.
-      while (end < n) {
-        char c = text.charAt(end);
-        if (isDigit(c)) {
-          if (digits.length() <= MAX_DIGITS) {
-            digits.append(c);
-          }
-          end++;
-        } else if ((c == ' ' || c == '-') && end + 1 < n && isDigit(text.charAt(end + 1))) {
-          end++;
-        } else {
-          break;
+      for (int k = start; k < end && digits.length() <= MAX_DIGITS; k++) {
+        if (isDigit(text.charAt(k))) {
+          digits.append(text.charAt(k));
         }
       }
       i = end;
@@ -86,6 +77,6 @@ final class CardNumberRule implements TextRule {
   }
 
   private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return DigitRuns.isDigit(c);
   }
 }

@@ -8,6 +8,8 @@ import static com.financereport.observability.redaction.Redactor.REDACTED;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -63,16 +65,23 @@ final class DefaultTextRules {
               + "|LTAI[A-Za-z0-9]{12,20}"
               + "|AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9])");
 
-  /** Mainland China mobiles: 1[3-9] and 9 digits, as 3-4-4 groups or whole, +86/0086/86 first. */
+  /**
+   * Mainland China mobiles: 1[3-9] and 9 digits, as 3-4-4 groups or whole, +86/0086/86 first. A
+   * digit group just before ("5 138…") makes it part of another number.
+   */
   private static final Pattern CHINA_MOBILE =
       Pattern.compile(
-          "(?<![0-9A-Za-z_+.])(?:\\(?(?:\\+|00)86\\)?[ -]?|86-?)?"
+          "(?<![0-9A-Za-z_+.])(?<![0-9][ -])(?:\\(?(?:\\+|00)86\\)?[ -]?|86[ -]?)?"
               + "1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4})(?![0-9A-Za-z_]|[.,][0-9])");
 
-  /** 18 characters (spaces or dashes allowed after the region and the birth date), or 15. */
+  /**
+   * 18 characters (spaces or dashes allowed after the region and the birth date), or 15; not glued
+   * to a digit group before it.
+   */
   private static final Pattern CHINA_RESIDENT_ID =
       Pattern.compile(
-          "(?<![0-9A-Za-z_+.])(?:[1-9][0-9]{5}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})"
+          "(?<![0-9A-Za-z_+.])(?<![0-9][ -])"
+              + "(?:[1-9][0-9]{5}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})"
               + "(?![0-9A-Za-z_]|[.,][0-9])");
 
   /** "92", a division code and ten code characters; no digit group may run into it. */
@@ -132,7 +141,7 @@ final class DefaultTextRules {
             "iban", TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
         checked(
             "italian-tax-code",
-            TextTriggers.COUNTRY_CHECK_DIGITS,
+            TextTriggers.TAX_CODE,
             ITALIAN_TAX_CODE,
             IdentityNumberCheck::isItalianTaxCode),
         checked(
@@ -141,32 +150,37 @@ final class DefaultTextRules {
             SOLE_TRADER_CREDIT_CODE,
             IdentityNumberCheck::isSoleTraderCreditCode),
         // Before cards: an identity number of a western province (62…) may also pass Luhn.
-        checked(
+        new DigitRunPatternRule(
             "china-resident-id",
-            TextTriggers.LONG_DIGIT_RUN,
+            TextTriggers.ID_DIGIT_RUN,
+            15,
             CHINA_RESIDENT_ID,
-            IdentityNumberCheck::isChinaResidentId),
+            checkedIdNumber(IdentityNumberCheck::isChinaResidentId)),
         checked(
             "spanish-dni-nie",
             TextTriggers.DIGITS_THEN_LETTER,
             SPANISH_ID,
             IdentityNumberCheck::isSpanishId),
         new CardNumberRule(),
-        PatternRule.labelling("china-mobile", TextTriggers.MOBILE_DIGIT_RUN, CHINA_MOBILE, PHONE),
+        new DigitRunPatternRule(
+            "china-mobile",
+            TextTriggers.MOBILE_DIGIT_RUN,
+            11,
+            CHINA_MOBILE,
+            match -> PHONE),
         PatternRule.labelling(
             "international-phone", TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
   }
 
   /** An identity number shape whose check, on the match without separators, decides. */
   private static PatternRule checked(
-      String name, int triggers, Pattern shape, java.util.function.Predicate<CharSequence> check) {
-    return new PatternRule(
-        name,
-        triggers,
-        shape,
-        match -> check.test(withoutSeparators(match.group(), match.group().length()))
-            ? ID_NUMBER
-            : null);
+      String name, int triggers, Pattern shape, Predicate<CharSequence> check) {
+    return new PatternRule(name, triggers, shape, checkedIdNumber(check));
+  }
+
+  private static Function<MatchResult, String> checkedIdNumber(Predicate<CharSequence> check) {
+    return match ->
+        check.test(withoutSeparators(match.group(), match.group().length())) ? ID_NUMBER : null;
   }
 
   private static String authCredential(MatchResult match) {

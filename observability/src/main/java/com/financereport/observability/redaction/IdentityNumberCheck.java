@@ -2,12 +2,14 @@ package com.financereport.observability.redaction;
 
 /**
  * Whether a string is a personal identity number whose check character (and, where it has one,
- * embedded birth date) is valid. Only numbers with such a check are redacted by shape: without it an
- * order number of the same length would be taken for an identity.
+ * embedded birth date) is valid. Only numbers with such a check are redacted by shape: without it
+ * an order number of the same length would be taken for an identity.
  */
 final class IdentityNumberCheck {
   /** ISO 7064 MOD 11-2 weights of the first 17 characters of a resident identity number. */
-  private static final int[] CHINA_ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  private static final int[] CHINA_ID_WEIGHTS = {
+    7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
+  };
 
   private static final String CHINA_ID_CHECK = "10X98765432";
 

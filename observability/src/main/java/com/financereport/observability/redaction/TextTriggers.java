@@ -38,17 +38,29 @@ final class TextTriggers {
   /** '+' before a digit or '(': international phone numbers. */
   static final int PLUS_NUMBER = 1 << 9;
 
-  /** Two capital letters then two digits: IBANs, Italian tax codes. */
+  /** Two capital letters then two digits: IBANs. */
   static final int COUNTRY_CHECK_DIGITS = 1 << 10;
 
-  /** At least 11 digits, single spaces or dashes between them allowed: mainland China mobiles. */
+  /**
+   * At least 11 digits, single spaces or dashes between them allowed, the run starting with '1'
+   * (the number), '8' (86…) or '0' (0086…): mainland China mobiles.
+   */
   static final int MOBILE_DIGIT_RUN = 1 << 11;
 
   /** "92" then six digits starting a run: the unified social credit code of a sole trader. */
   static final int SOLE_TRADER_CODE = 1 << 12;
 
-  /** Seven or more digits then a capital letter: Spanish DNI/NIE numbers. */
+  /** Seven digits, perhaps a '-', then a capital letter: Spanish DNI/NIE numbers. */
   static final int DIGITS_THEN_LETTER = 1 << 13;
+
+  /**
+   * At least 15 digits, single spaces or dashes between them allowed, the first six together (the
+   * region code): resident identity numbers.
+   */
+  static final int ID_DIGIT_RUN = 1 << 14;
+
+  /** Six capital letters then two digits: Italian tax codes (codice fiscale). */
+  static final int TAX_CODE = 1 << 15;
 
   /** The ASCII characters triggerAt looks at, as a bit set over 0-63 and 64-127. */
   private static final long NOTABLE_LOW = bits("=:+.-", 0);
@@ -60,6 +72,9 @@ final class TextTriggers {
 
   /** Mainland China mobile numbers have 11. */
   private static final int MOBILE_DIGITS = 11;
+
+  /** Resident identity numbers have 15 or 18 (17 and a check character). */
+  private static final int ID_MIN_DIGITS = 15;
 
   /** The length of "92" and the six-digit division code of a credit code. */
   private static final int SOLE_TRADER_PREFIX = 8;
@@ -82,7 +97,7 @@ final class TextTriggers {
       }
       if (c >= '0' && c <= '9') {
         if (++digits >= MOBILE_DIGITS) {
-          found |= digits >= CARD_MIN_DIGITS ? LONG_DIGIT_RUN | MOBILE_DIGIT_RUN : MOBILE_DIGIT_RUN;
+          found |= longRunTriggers(text, i, digits);
         } else if (digits == SOLE_TRADER_PREFIX
             && text.charAt(i - 7) == '9'
             && text.charAt(i - 6) == '2') {
@@ -94,12 +109,12 @@ final class TextTriggers {
             && isDigit(text.charAt(i - 1))
             && isCapital(text.charAt(i - 2))
             && isCapital(text.charAt(i - 3))) {
-          found |= COUNTRY_CHECK_DIGITS;
+          found |= COUNTRY_CHECK_DIGITS | (hasTaxCodeLettersBefore(text, i) ? TAX_CODE : NONE);
         }
         continue;
       }
       if (digits != 0) {
-        if (digits >= DNI_MIN_DIGITS && isCapital(c)) {
+        if (digits >= DNI_MIN_DIGITS && isCapital(c) && hasDniDigitsBefore(text, i)) {
           found |= DIGITS_THEN_LETTER;
         }
         // One space or dash between digit groups keeps the run going: 4111 1111 1111 1111.
@@ -112,6 +127,70 @@ final class TextTriggers {
       }
     }
     return found;
+  }
+
+  /** A run of {@code digits} digits ends at {@code i} so far: which digit-run rules may match. */
+  private static int longRunTriggers(String text, int i, int digits) {
+    if (digits == MOBILE_DIGITS) {
+      char first = text.charAt(runStart(text, i));
+      return first == '1' || first == '8' || first == '0' ? MOBILE_DIGIT_RUN : NONE;
+    }
+    if (digits == ID_MIN_DIGITS) {
+      boolean region = startsWithRegionCode(text, runStart(text, i));
+      return region ? LONG_DIGIT_RUN | ID_DIGIT_RUN : LONG_DIGIT_RUN;
+    }
+    return digits >= CARD_MIN_DIGITS ? LONG_DIGIT_RUN : NONE;
+  }
+
+  /** Where the run of digits and single separators that reaches {@code i} begins. */
+  private static int runStart(String text, int i) {
+    int start = i;
+    while (start > 0 && (isDigit(text.charAt(start - 1)) || isSeparatorInRun(text, start - 1))) {
+      start--;
+    }
+    return start;
+  }
+
+  /** Four more capitals before the two that precede the digits ending at {@code i}. */
+  private static boolean hasTaxCodeLettersBefore(String text, int i) {
+    if (i < 7) {
+      return false;
+    }
+    for (int k = i - 7; k < i - 3; k++) {
+      if (!isCapital(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWithRegionCode(String text, int start) {
+    for (int k = start; k < start + 6; k++) {
+      if (!isDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Seven digits right before the capital at {@code i}, or before a '-' there: 12345678-Z. */
+  private static boolean hasDniDigitsBefore(String text, int i) {
+    int end = text.charAt(i - 1) == '-' ? i - 1 : i;
+    if (end < DNI_MIN_DIGITS) {
+      return false;
+    }
+    for (int k = end - DNI_MIN_DIGITS; k < end; k++) {
+      if (!isDigit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A single space or dash right after a digit, which the scan counts as part of the run. */
+  private static boolean isSeparatorInRun(String text, int at) {
+    char c = text.charAt(at);
+    return (c == ' ' || c == '-') && at > 0 && isDigit(text.charAt(at - 1));
   }
 
   /** The rarer, costlier look around a notable character, kept out of the scan loop. */
@@ -137,7 +216,9 @@ final class TextTriggers {
         return cloudKeyAt(text, i);
       case 'K':
         // Twilio API key sids: "SK" and hex.
-        return i >= 1 && text.charAt(i - 1) == 'S' && isLowerHexAt(text, i + 1) ? VENDOR_TOKEN : NONE;
+        return i >= 1 && text.charAt(i - 1) == 'S' && isLowerHexAt(text, i + 1)
+            ? VENDOR_TOKEN
+            : NONE;
       case '.':
         if (i >= 2 && text.charAt(i - 1) == 'G' && text.charAt(i - 2) == 'S') {
           return VENDOR_TOKEN; // SendGrid "SG."
@@ -174,7 +255,9 @@ final class TextTriggers {
 
   /** Two lower-case hex characters at {@code from}, as Twilio sids continue. */
   private static boolean isLowerHexAt(String text, int from) {
-    return from + 1 < text.length() && isLowerHex(text.charAt(from)) && isLowerHex(text.charAt(from + 1));
+    return from + 1 < text.length()
+        && isLowerHex(text.charAt(from))
+        && isLowerHex(text.charAt(from + 1));
   }
 
   private static boolean isLowerHex(char c) {

@@ -160,7 +160,9 @@ class RedactionCorpusOutputsTest {
     LogCapture capture = consoleCapture();
     logNestedSecrets(capture.logger("nested"));
 
-    assertThat(capture.text()).contains("\"otp\":\"[REDACTED]\"").contains("\"cvv\":\"[REDACTED]\"");
+    assertThat(capture.text())
+        .contains("\"otp\":\"[REDACTED]\"")
+        .contains("\"cvv\":\"[REDACTED]\"");
     assertNoNestedSecret(capture.text());
   }
 
@@ -209,7 +211,11 @@ class RedactionCorpusOutputsTest {
             "items",
             List.of(
                 Map.of("sku", "A1", "otp", NESTED_OTP),
-                Map.of("sku", "B2", "payment", List.of(Map.of("cvv", NESTED_CVV, "brand", "UnionPay")))))
+                Map.of(
+                    "sku",
+                    "B2",
+                    "payment",
+                    List.of(Map.of("cvv", NESTED_CVV, "brand", "UnionPay")))))
         .log("basket");
   }
 

@@ -32,7 +32,9 @@ class RedactionDocTest {
     List<String> run = new ArrayList<>(List.of(SECRET_KEY_RULE));
     DefaultTextRules.create(new SecretKeyMatcher(List.of())).forEach(rule -> run.add(rule.name()));
 
-    assertThat(documented).as("rule ids in docs/redaction.md, in order").containsExactlyElementsOf(run);
+    assertThat(documented)
+        .as("rule ids in docs/redaction.md, in order")
+        .containsExactlyElementsOf(run);
   }
 
   @Test

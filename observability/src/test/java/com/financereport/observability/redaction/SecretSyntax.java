@@ -1,5 +1,6 @@
 package com.financereport.observability.redaction;
 
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -42,7 +43,8 @@ final class SecretSyntax {
           Map.entry("sk_live_", Pattern.compile("sk_live_[A-Za-z0-9]{24,99}")),
           Map.entry("rk_live_", Pattern.compile("rk_live_[A-Za-z0-9]{24,99}")),
           Map.entry("sk-ant-", Pattern.compile("sk-ant-api03-[A-Za-z0-9_-]{93}AA")),
-          Map.entry("sk-proj-", Pattern.compile("sk-proj-[A-Za-z0-9_-]{58}T3BlbkFJ[A-Za-z0-9_-]{58}")),
+          Map.entry(
+              "sk-proj-", Pattern.compile("sk-proj-[A-Za-z0-9_-]{58}T3BlbkFJ[A-Za-z0-9_-]{58}")),
           Map.entry("sk-", Pattern.compile("sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}")),
           Map.entry("npm_", Pattern.compile("npm_[A-Za-z0-9]{36}")),
           Map.entry("SG.", Pattern.compile("SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}")),
@@ -127,10 +129,8 @@ final class SecretSyntax {
     for (char c : rearranged.toCharArray()) {
       number.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
     }
-    return new java.math.BigInteger(number.toString()).mod(java.math.BigInteger.valueOf(97)).intValue()
-            == 1
-        ? null
-        : "fails mod-97";
+    BigInteger remainder = new BigInteger(number.toString()).mod(BigInteger.valueOf(97));
+    return remainder.intValue() == 1 ? null : "fails mod-97";
   }
 
   private static String phone(String text) {
@@ -183,7 +183,8 @@ final class SecretSyntax {
 
   private static String date(int year, String monthDay) {
     try {
-      LocalDate.of(year, Integer.parseInt(monthDay.substring(0, 2)), Integer.parseInt(monthDay.substring(2)));
+      int month = Integer.parseInt(monthDay.substring(0, 2));
+      LocalDate.of(year, month, Integer.parseInt(monthDay.substring(2)));
       return null;
     } catch (DateTimeException e) {
       return "no birth date";

@@ -81,13 +81,24 @@ class ShapeChecksTest {
   }
 
   @ParameterizedTest(name = "{0} is a Spanish DNI/NIE: {1}")
-  @CsvSource({"12345678Z, true", "X1234567L, true", "Z0012345E, true", "12345678A, false", "1234567Z, false"})
+  @CsvSource({
+    "12345678Z, true",
+    "X1234567L, true",
+    "Z0012345E, true",
+    "12345678A, false",
+    "1234567Z, false",
+  })
   void spanishIdsNeedTheirLetter(String id, boolean expected) {
     assertThat(IdentityNumberCheck.isSpanishId(id)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} is a codice fiscale: {1}")
-  @CsvSource({"RSSMRA85T10A562S, true", "BNCGPP70A41H501G, true", "RSSMRA85T10A562T, false", "RSSMRA85T99A562S, false"})
+  @CsvSource({
+    "RSSMRA85T10A562S, true",
+    "BNCGPP70A41H501G, true",
+    "RSSMRA85T10A562T, false",
+    "RSSMRA85T99A562S, false",
+  })
   void italianTaxCodesNeedTheirCheckLetter(String code, boolean expected) {
     assertThat(IdentityNumberCheck.isItalianTaxCode(code)).isEqualTo(expected);
   }

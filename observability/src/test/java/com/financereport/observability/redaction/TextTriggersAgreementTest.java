@@ -32,7 +32,10 @@ class TextTriggersAgreementTest {
   void randomMixturesOfCorpusAndEdgeCases() {
     List<String> pieces = new ArrayList<>(corpusInputs().toList());
     pieces.addAll(edgeCases().toList());
-    String[] glue = {"", " ", "-", "=", ":", "\n", "\"", "b", "B", "4", "DE", "+", ".", "_"};
+    String[] glue = {
+      "", " ", "-", "=", ":", "\n", "\"", "b", "B", "4", "DE", "+", ".", "_", "1", "86", "0", "9",
+      "X", "Z", "A", "S", "(", ")"
+    };
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
@@ -90,6 +93,12 @@ class TextTriggersAgreementTest {
         "password:x",
         "13812345678",
         "x13812345678",
+        "5 13812345678",
+        "5  13812345678",
+        "86 138 1234 5678",
+        "2026-12-03T14:07:55Z",
+        "20130524T000000Z",
+        "1234567-8Z",
         "+8613812345678",
         "0086 138 1234 5678",
         "138 1234 5678",

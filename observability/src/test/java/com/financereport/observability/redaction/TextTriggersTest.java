@@ -23,7 +23,9 @@ class TextTriggersTest {
           Map.entry("COUNTRY_CHECK_DIGITS", TextTriggers.COUNTRY_CHECK_DIGITS),
           Map.entry("MOBILE_DIGIT_RUN", TextTriggers.MOBILE_DIGIT_RUN),
           Map.entry("SOLE_TRADER_CODE", TextTriggers.SOLE_TRADER_CODE),
-          Map.entry("DIGITS_THEN_LETTER", TextTriggers.DIGITS_THEN_LETTER));
+          Map.entry("DIGITS_THEN_LETTER", TextTriggers.DIGITS_THEN_LETTER),
+          Map.entry("ID_DIGIT_RUN", TextTriggers.ID_DIGIT_RUN),
+          Map.entry("TAX_CODE", TextTriggers.TAX_CODE));
 
   @ParameterizedTest(name = "{0} triggers {1}")
   @CsvSource(
@@ -52,10 +54,14 @@ class TextTriggersTest {
           +44 20                        => PLUS_NUMBER
           +(44)                         => PLUS_NUMBER
           DE89                          => COUNTRY_CHECK_DIGITS
-          RSSMRA85T10A562S              => COUNTRY_CHECK_DIGITS
+          RSSMRA85T10A562S              => TAX_CODE
           13812345678                   => MOBILE_DIGIT_RUN
           138 1234 5678                 => MOBILE_DIGIT_RUN
           138-1234-5678                 => MOBILE_DIGIT_RUN
+          8613812345678                 => MOBILE_DIGIT_RUN
+          0086 138 1234 5678            => MOBILE_DIGIT_RUN
+          110105491231002               => ID_DIGIT_RUN
+          440306 19900307 1232          => ID_DIGIT_RUN
           92440300                      => SOLE_TRADER_CODE
           12345678Z                     => DIGITS_THEN_LETTER
           12345678-Z                    => DIGITS_THEN_LETTER
@@ -100,5 +106,22 @@ class TextTriggersTest {
   void nonAsciiAndControlCharactersTriggerNothing() {
     assertThat(TextTriggers.scan("Zürich \u00e9\u4e2d\u6587 \u0000\u0001 \uD800"))
         .isEqualTo(TextTriggers.NONE);
+  }
+
+  @ParameterizedTest(name = "{0} does not trigger {1}")
+  @CsvSource(
+      delimiterString = " => ",
+      textBlock =
+          """
+          uuid 123e4567-e89b-12d3-a456-426614174000 => MOBILE_DIGIT_RUN
+          uuid 123e4567-e89b-12d3-a456-426614174000 => ID_DIGIT_RUN
+          order 20261203000123 shipped              => MOBILE_DIGIT_RUN
+          order 20261203000123 shipped              => ID_DIGIT_RUN
+          phone 5 138 1234 5678                     => MOBILE_DIGIT_RUN
+          at 2026-12-03T14:07:55Z                   => DIGITS_THEN_LETTER
+          iban DE89370400440532013000               => TAX_CODE
+          """)
+  void commonLookAlikesSkipTheDigitRunRules(String text, String trigger) {
+    assertThat(TextTriggers.scan(text) & BITS.get(trigger)).isZero();
   }
 }

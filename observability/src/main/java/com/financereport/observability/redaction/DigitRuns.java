@@ -1,0 +1,41 @@
+package com.financereport.observability.redaction;
+
+/**
+ * Runs of digits joined by single spaces or dashes ({@code 6217 0001 2345 6789 019}, {@code
+ * 138-1234-5678}), read the same way by the card, identity-number and mobile rules and by the
+ * {@link TextTriggers} scan that decides whether they run.
+ */
+final class DigitRuns {
+  private DigitRuns() {}
+
+  /** The index just after the run that starts with the digit at {@code start}. */
+  static int end(String text, int start) {
+    int n = text.length();
+    int end = start;
+    while (end < n) {
+      char c = text.charAt(end);
+      if (isDigit(c)) {
+        end++;
+      } else if ((c == ' ' || c == '-') && end + 1 < n && isDigit(text.charAt(end + 1))) {
+        end++;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  static int digits(String text, int start, int end) {
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      if (isDigit(text.charAt(i))) {
+        digits++;
+      }
+    }
+    return digits;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
