@@ -3,7 +3,8 @@ package com.financereport.observability.redaction;
 /**
  * Runs of digits joined by single spaces or dashes ({@code 6217 0001 2345 6789 019}, {@code
  * 138-1234-5678}), read the same way by the card, identity-number and mobile rules and by the
- * {@link TextTriggers} scan that decides whether they run.
+ * {@link TextTriggers} scan that decides whether they run (which counts a run's digits as it goes,
+ * and asks here only where a long run began).
  */
 final class DigitRuns {
   private DigitRuns() {}
@@ -23,6 +24,21 @@ final class DigitRuns {
       }
     }
     return end;
+  }
+
+  /** Where the run that holds the digit at {@code i} begins. */
+  static int start(String text, int i) {
+    int start = i;
+    while (start > 0 && (isDigit(text.charAt(start - 1)) || isSeparatorInRun(text, start - 1))) {
+      start--;
+    }
+    return start;
+  }
+
+  /** A single space or dash right after a digit: part of the run when a digit follows. */
+  private static boolean isSeparatorInRun(String text, int at) {
+    char c = text.charAt(at);
+    return (c == ' ' || c == '-') && at > 0 && isDigit(text.charAt(at - 1));
   }
 
   static int digits(String text, int start, int end) {

@@ -132,23 +132,14 @@ final class TextTriggers {
   /** A run of {@code digits} digits ends at {@code i} so far: which digit-run rules may match. */
   private static int longRunTriggers(String text, int i, int digits) {
     if (digits == MOBILE_DIGITS) {
-      char first = text.charAt(runStart(text, i));
+      char first = text.charAt(DigitRuns.start(text, i));
       return first == '1' || first == '8' || first == '0' ? MOBILE_DIGIT_RUN : NONE;
     }
     if (digits == ID_MIN_DIGITS) {
-      boolean region = startsWithRegionCode(text, runStart(text, i));
+      boolean region = startsWithRegionCode(text, DigitRuns.start(text, i));
       return region ? LONG_DIGIT_RUN | ID_DIGIT_RUN : LONG_DIGIT_RUN;
     }
     return digits >= CARD_MIN_DIGITS ? LONG_DIGIT_RUN : NONE;
-  }
-
-  /** Where the run of digits and single separators that reaches {@code i} begins. */
-  private static int runStart(String text, int i) {
-    int start = i;
-    while (start > 0 && (isDigit(text.charAt(start - 1)) || isSeparatorInRun(text, start - 1))) {
-      start--;
-    }
-    return start;
   }
 
   /** Four more capitals before the two that precede the digits ending at {@code i}. */
@@ -185,12 +176,6 @@ final class TextTriggers {
       }
     }
     return true;
-  }
-
-  /** A single space or dash right after a digit, which the scan counts as part of the run. */
-  private static boolean isSeparatorInRun(String text, int at) {
-    char c = text.charAt(at);
-    return (c == ' ' || c == '-') && at > 0 && isDigit(text.charAt(at - 1));
   }
 
   /** The rarer, costlier look around a notable character, kept out of the scan loop. */
