@@ -150,7 +150,7 @@ final class DefaultTextRules {
             SOLE_TRADER_CREDIT_CODE,
             IdentityNumberCheck::isSoleTraderCreditCode),
         // Before cards: an identity number of a western province (62…) may also pass Luhn.
-        new DigitRunPatternRule(
+        PatternRule.aroundDigitRuns(
             "china-resident-id",
             TextTriggers.ID_DIGIT_RUN,
             15,
@@ -162,7 +162,7 @@ final class DefaultTextRules {
             SPANISH_ID,
             IdentityNumberCheck::isSpanishId),
         new CardNumberRule(),
-        new DigitRunPatternRule(
+        PatternRule.aroundDigitRuns(
             "china-mobile",
             TextTriggers.MOBILE_DIGIT_RUN,
             11,
