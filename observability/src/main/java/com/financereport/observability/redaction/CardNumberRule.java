@@ -32,13 +32,9 @@ final class CardNumberRule implements TextRule {
         continue;
       }
       int start = i;
-      int end = DigitRuns.end(text, start);
       digits.setLength(0);
-      for (int k = start; k < end && digits.length() <= MAX_DIGITS; k++) {
-        if (isDigit(text.charAt(k))) {
-          digits.append(text.charAt(k));
-        }
-      }
+      // One more than a card may have, so that a longer run fails the length check.
+      int end = DigitRuns.end(text, start, digits, MAX_DIGITS + 1);
       i = end;
       if (!standsAlone(text, start, end) || !CardNumberCheck.isCardNumber(digits)) {
         continue;

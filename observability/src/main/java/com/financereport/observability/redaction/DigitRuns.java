@@ -11,11 +11,22 @@ final class DigitRuns {
 
   /** The index just after the run that starts with the digit at {@code start}. */
   static int end(String text, int start) {
+    return end(text, start, null, 0);
+  }
+
+  /**
+   * The same, appending the run's first {@code maxDigits} digits to {@code digits} (when not null)
+   * on the way.
+   */
+  static int end(String text, int start, StringBuilder digits, int maxDigits) {
     int n = text.length();
     int end = start;
     while (end < n) {
       char c = text.charAt(end);
       if (isDigit(c)) {
+        if (digits != null && digits.length() < maxDigits) {
+          digits.append(c);
+        }
         end++;
       } else if ((c == ' ' || c == '-') && end + 1 < n && isDigit(text.charAt(end + 1))) {
         end++;

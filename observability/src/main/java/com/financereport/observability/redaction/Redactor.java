@@ -63,6 +63,8 @@ public final class Redactor {
 
   private final SecretKeyMatcher keys;
   private final TextRule[] rules;
+  /** Each rule's triggers, read without a call per rule on every triggered text. */
+  private final int[] ruleTriggers;
   private final int alwaysRunningRules;
   private final StructuredValueRedactor structured;
   private static final int KEY_CACHE_LIMIT = 4096;
@@ -78,6 +80,7 @@ public final class Redactor {
       all.add(PatternRule.labelling("extra-pattern", TextRule.ALWAYS, pattern, REDACTED));
     }
     this.rules = all.toArray(new TextRule[0]);
+    this.ruleTriggers = all.stream().mapToInt(TextRule::triggers).toArray();
     this.alwaysRunningRules = extraPatterns.size();
     this.structured = new StructuredValueRedactor(this);
   }
@@ -138,9 +141,9 @@ public final class Redactor {
     }
     try {
       String result = text;
-      for (TextRule rule : rules) {
-        if (rule.triggers() == TextRule.ALWAYS || (rule.triggers() & triggers) != 0) {
-          result = rule.apply(result);
+      for (int r = 0; r < rules.length; r++) {
+        if (ruleTriggers[r] == TextRule.ALWAYS || (ruleTriggers[r] & triggers) != 0) {
+          result = rules[r].apply(result);
         }
       }
       return result;

@@ -82,6 +82,14 @@ final class TextTriggers {
   /** Spanish DNI numbers have 8 digits before the letter, NIE numbers 7. */
   private static final int DNI_MIN_DIGITS = 7;
 
+  /**
+   * The digit counts at which a trigger is decided: 2 (the check digits after "DE"), 8 ("92" and a
+   * division code), 11 (a mobile), 13 (a card), 15 (an identity number).
+   */
+  private static final long COUNTS_THAT_MATTER =
+      1L << 2 | 1L << SOLE_TRADER_PREFIX | 1L << MOBILE_DIGITS | 1L << CARD_MIN_DIGITS
+          | 1L << ID_MIN_DIGITS;
+
   private TextTriggers() {}
 
   static int scan(String text) {
@@ -96,26 +104,16 @@ final class TextTriggers {
         continue;
       }
       if (c >= '0' && c <= '9') {
-        if (++digits >= MOBILE_DIGITS) {
-          found |= longRunTriggers(text, i, digits);
-        } else if (digits == SOLE_TRADER_PREFIX
-            && text.charAt(i - 7) == '9'
-            && text.charAt(i - 6) == '2') {
-          found |= SOLE_TRADER_CODE;
-        }
-        // "DE89": the capitals end any digit run, so the second digit after them counts 2.
-        if (digits == 2
-            && i >= 3
-            && isDigit(text.charAt(i - 1))
-            && isCapital(text.charAt(i - 2))
-            && isCapital(text.charAt(i - 3))) {
-          found |= COUNTRY_CHECK_DIGITS | (hasTaxCodeLettersBefore(text, i) ? TAX_CODE : NONE);
+        // One shift and test per digit; the few counts that matter are looked at out of the loop.
+        // Past 63 the shift wraps, which only costs a call that finds nothing.
+        if ((COUNTS_THAT_MATTER >>> ++digits & 1L) != 0) {
+          found |= digitTriggers(text, i, digits);
         }
         continue;
       }
       if (digits != 0) {
-        if (digits >= DNI_MIN_DIGITS && isCapital(c) && hasDniDigitsBefore(text, i)) {
-          found |= DIGITS_THEN_LETTER;
+        if (digits >= DNI_MIN_DIGITS && isCapital(c)) {
+          found |= hasDniDigitsBefore(text, i) ? DIGITS_THEN_LETTER : NONE;
         }
         // One space or dash between digit groups keeps the run going: 4111 1111 1111 1111.
         if (c != ' ' && c != '-' || !isDigit(text.charAt(i - 1))) {
@@ -129,17 +127,30 @@ final class TextTriggers {
     return found;
   }
 
-  /** A run of {@code digits} digits ends at {@code i} so far: which digit-run rules may match. */
-  private static int longRunTriggers(String text, int i, int digits) {
-    if (digits == MOBILE_DIGITS) {
-      char first = text.charAt(DigitRuns.start(text, i));
-      return first == '1' || first == '8' || first == '0' ? MOBILE_DIGIT_RUN : NONE;
+  /** The run reaching {@code i} has just counted {@code digits}: which rules may match. */
+  private static int digitTriggers(String text, int i, int digits) {
+    switch (digits) {
+      case 2:
+        // "DE89": the capitals end any digit run, so the second digit after them counts 2.
+        if (i >= 3
+            && isDigit(text.charAt(i - 1))
+            && isCapital(text.charAt(i - 2))
+            && isCapital(text.charAt(i - 3))) {
+          return COUNTRY_CHECK_DIGITS | (hasTaxCodeLettersBefore(text, i) ? TAX_CODE : NONE);
+        }
+        return NONE;
+      case SOLE_TRADER_PREFIX:
+        return text.charAt(i - 7) == '9' && text.charAt(i - 6) == '2' ? SOLE_TRADER_CODE : NONE;
+      case MOBILE_DIGITS:
+        char first = text.charAt(DigitRuns.start(text, i));
+        return first == '1' || first == '8' || first == '0' ? MOBILE_DIGIT_RUN : NONE;
+      case CARD_MIN_DIGITS:
+        return LONG_DIGIT_RUN;
+      case ID_MIN_DIGITS:
+        return startsWithRegionCode(text, DigitRuns.start(text, i)) ? ID_DIGIT_RUN : NONE;
+      default:
+        return NONE;
     }
-    if (digits == ID_MIN_DIGITS) {
-      boolean region = startsWithRegionCode(text, DigitRuns.start(text, i));
-      return region ? LONG_DIGIT_RUN | ID_DIGIT_RUN : LONG_DIGIT_RUN;
-    }
-    return digits >= CARD_MIN_DIGITS ? LONG_DIGIT_RUN : NONE;
   }
 
   /** Four more capitals before the two that precede the digits ending at {@code i}. */
