@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * A regular expression whose matches are handed to a replacer. The replacer returns the text that
  * replaces the whole match, or null to keep it (a digit run that fails the Luhn check is no card).
  *
- * <p>A rule whose every match holds a run of so many digits (a mobile, an identity number) tries
- * the expression only around such runs: matching the whole text would try it at every position.
+ * <p>A rule whose every match holds a run of so many digits (a mobile, an identity number), and
+ * may start only where such a run starts or a few characters before (its look-behind forbids
+ * starting inside a run), tries the expression only there: matching the whole text would try it at
+ * every position.
  */
 final class PatternRule implements TextRule {
   /** What a digit-run match may hold before its run: "(+86) ". */
@@ -89,45 +91,56 @@ final class PatternRule implements TextRule {
     if (mustContain != null && !text.contains(mustContain)) {
       return text;
     }
-    int n = text.length();
-    // Transparent bounds: within a region the look-behind and look-ahead still see around it.
-    Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    return minDigits > 0 ? applyAtDigitRuns(text) : applyAnywhere(text);
+  }
+
+  private String applyAnywhere(String text) {
+    Matcher matcher = pattern.matcher(text);
     StringBuilder out = null;
     int copied = 0;
-    int from = 0;
-    while (from < n) {
-      int regionStart = 0;
-      int regionEnd = n;
-      if (minDigits > 0) {
-        int run = nextRun(text, from);
-        if (run < 0) {
+    while (matcher.find()) {
+      String replacement = replacer.apply(matcher);
+      if (replacement == null) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      out.append(text, copied, matcher.start()).append(replacement);
+      copied = matcher.end();
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /** At most one match per run, starting at the run or up to CONTEXT_BEFORE characters before. */
+  private String applyAtDigitRuns(String text) {
+    int n = text.length();
+    Matcher matcher = null;
+    StringBuilder out = null;
+    int copied = 0;
+    int run = nextRun(text, 0);
+    while (run >= 0) {
+      int runEnd = DigitRuns.end(text, run);
+      if (matcher == null) {
+        // Transparent bounds: the look-behind and look-ahead still see around the region.
+        matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      int regionEnd = Math.min(n, runEnd + CONTEXT_AFTER);
+      for (int start = Math.max(copied, run - CONTEXT_BEFORE); start <= run; start++) {
+        String replacement =
+            matcher.region(start, regionEnd).lookingAt() ? replacer.apply(matcher) : null;
+        if (replacement != null) {
+          if (out == null) {
+            out = new StringBuilder(n);
+          }
+          out.append(text, copied, matcher.start()).append(replacement);
+          copied = matcher.end();
           break;
         }
-        int runEnd = DigitRuns.end(text, run);
-        regionStart = Math.max(copied, run - CONTEXT_BEFORE);
-        regionEnd = Math.min(n, runEnd + CONTEXT_AFTER);
-        from = runEnd;
-      } else {
-        from = n;
       }
-      matcher.region(regionStart, regionEnd);
-      while (matcher.find()) {
-        String replacement = replacer.apply(matcher);
-        if (replacement == null) {
-          continue;
-        }
-        if (out == null) {
-          out = new StringBuilder(n);
-        }
-        out.append(text, copied, matcher.start()).append(replacement);
-        copied = matcher.end();
-      }
-      from = Math.max(from, copied);
+      run = nextRun(text, Math.max(runEnd, copied));
     }
-    if (out == null) {
-      return text;
-    }
-    return out.append(text, copied, n).toString();
+    return out == null ? text : out.append(text, copied, n).toString();
   }
 
   /** The start of the next run of at least {@code minDigits} digits at or after {@code from}. */
