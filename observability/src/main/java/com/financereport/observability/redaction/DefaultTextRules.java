@@ -153,7 +153,7 @@ final class DefaultTextRules {
         PatternRule.aroundDigitRuns(
             "china-resident-id",
             TextTriggers.ID_DIGIT_RUN,
-            15,
+            new PatternRule.DigitRunShape(15, "123456789", 0),
             CHINA_RESIDENT_ID,
             checkedIdNumber(IdentityNumberCheck::isChinaResidentId)),
         checked(
@@ -165,7 +165,8 @@ final class DefaultTextRules {
         PatternRule.aroundDigitRuns(
             "china-mobile",
             TextTriggers.MOBILE_DIGIT_RUN,
-            11,
+            // The number itself, 86… or 0086…, perhaps after "+" or "(+86) ".
+            new PatternRule.DigitRunShape(11, "180", 6),
             CHINA_MOBILE,
             match -> PHONE),
         PatternRule.labelling(

@@ -15,21 +15,25 @@ import java.util.regex.Pattern;
  * every position.
  */
 final class PatternRule implements TextRule {
-  /** What a digit-run match may hold before its run: "(+86) ". */
-  private static final int CONTEXT_BEFORE = 6;
-
-  /** What it may hold after its run: the X check character of an identity number. */
+  /** What a digit-run match may hold after its run: the X check character of an identity number. */
   private static final int CONTEXT_AFTER = 1;
+
+  /**
+   * Where the matches of a digit-run rule can be: at runs of {@code minDigits} or more whose first
+   * digit is one of {@code firstDigits}, starting at most {@code maxPrefix} characters before the
+   * run ("(+86) ").
+   */
+  record DigitRunShape(int minDigits, String firstDigits, int maxPrefix) {}
 
   private final String name;
   private final int triggers;
   private final String mustContain;
-  private final int minDigits;
+  private final DigitRunShape runs;
   private final Pattern pattern;
   private final Function<MatchResult, String> replacer;
 
   PatternRule(String name, int triggers, Pattern pattern, Function<MatchResult, String> replacer) {
-    this(name, triggers, null, 0, pattern, replacer);
+    this(name, triggers, null, null, pattern, replacer);
   }
 
   /**
@@ -42,20 +46,20 @@ final class PatternRule implements TextRule {
       String mustContain,
       Pattern pattern,
       Function<MatchResult, String> replacer) {
-    this(name, triggers, mustContain, 0, pattern, replacer);
+    this(name, triggers, mustContain, null, pattern, replacer);
   }
 
   private PatternRule(
       String name,
       int triggers,
       String mustContain,
-      int minDigits,
+      DigitRunShape runs,
       Pattern pattern,
       Function<MatchResult, String> replacer) {
     this.name = name;
     this.triggers = triggers;
     this.mustContain = mustContain;
-    this.minDigits = minDigits;
+    this.runs = runs;
     this.pattern = pattern;
     this.replacer = replacer;
   }
@@ -66,14 +70,14 @@ final class PatternRule implements TextRule {
         name, triggers, pattern, match -> match.end() > match.start() ? label : null);
   }
 
-  /** A rule whose every match holds a run of at least {@code minDigits} digits. */
+  /** A rule whose every match is at a digit run of this shape. */
   static PatternRule aroundDigitRuns(
       String name,
       int triggers,
-      int minDigits,
+      DigitRunShape runs,
       Pattern pattern,
       Function<MatchResult, String> replacer) {
-    return new PatternRule(name, triggers, null, minDigits, pattern, replacer);
+    return new PatternRule(name, triggers, null, runs, pattern, replacer);
   }
 
   @Override
@@ -91,7 +95,7 @@ final class PatternRule implements TextRule {
     if (mustContain != null && !text.contains(mustContain)) {
       return text;
     }
-    return minDigits > 0 ? applyAtDigitRuns(text) : applyAnywhere(text);
+    return runs != null ? applyAtDigitRuns(text) : applyAnywhere(text);
   }
 
   private String applyAnywhere(String text) {
@@ -112,7 +116,7 @@ final class PatternRule implements TextRule {
     return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
-  /** At most one match per run, starting at the run or up to CONTEXT_BEFORE characters before. */
+  /** At most one match per run, starting at the run or up to maxPrefix characters before. */
   private String applyAtDigitRuns(String text) {
     int n = text.length();
     Matcher matcher = null;
@@ -126,7 +130,8 @@ final class PatternRule implements TextRule {
         matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
       }
       int regionEnd = Math.min(n, runEnd + CONTEXT_AFTER);
-      for (int start = Math.max(copied, run - CONTEXT_BEFORE); start <= run; start++) {
+      int first = Math.max(copied, run - runs.maxPrefix());
+      for (int start = first; start <= run; start++) {
         String replacement =
             matcher.region(start, regionEnd).lookingAt() ? replacer.apply(matcher) : null;
         if (replacement != null) {
@@ -143,7 +148,7 @@ final class PatternRule implements TextRule {
     return out == null ? text : out.append(text, copied, n).toString();
   }
 
-  /** The start of the next run of at least {@code minDigits} digits at or after {@code from}. */
+  /** The start of the next run of the rule's shape at or after {@code from}, or -1. */
   private int nextRun(String text, int from) {
     int i = from;
     while (i < text.length()) {
@@ -152,7 +157,8 @@ final class PatternRule implements TextRule {
         continue;
       }
       int end = DigitRuns.end(text, i);
-      if (DigitRuns.digits(text, i, end) >= minDigits) {
+      if (runs.firstDigits().indexOf(text.charAt(i)) >= 0
+          && DigitRuns.digits(text, i, end) >= runs.minDigits()) {
         return i;
       }
       i = end;
