@@ -40,6 +40,8 @@ final class CardNumberCheck {
         return two == 50 || (two >= 56 && two <= 58);
       case '6': // Discover, UnionPay, Maestro, RuPay
         return true;
+      case '8': // UnionPay's 81 series
+        return two == 81 && length >= 16;
       default:
         return false;
     }

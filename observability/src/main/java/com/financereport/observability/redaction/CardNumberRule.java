@@ -10,6 +10,11 @@ final class CardNumberRule implements TextRule {
   private static final int MAX_DIGITS = 19;
 
   @Override
+  public String name() {
+    return "card-number";
+  }
+
+  @Override
   public int triggers() {
     return TextTriggers.LONG_DIGIT_RUN;
   }
@@ -28,21 +33,8 @@ final class CardNumberRule implements TextRule {
       }
       int start = i;
       digits.setLength(0);
-      int end = i;
-      // Extend over digits and single separators between digits.
-      while (end < n) {
-        char c = text.charAt(end);
-        if (isDigit(c)) {
-          if (digits.length() <= MAX_DIGITS) {
-            digits.append(c);
-          }
-          end++;
-        } else if ((c == ' ' || c == '-') && end + 1 < n && isDigit(text.charAt(end + 1))) {
-          end++;
-        } else {
-          break;
-        }
-      }
+      // One more than a card may have, so that a longer run fails the length check.
+      int end = DigitRuns.end(text, start, digits, MAX_DIGITS + 1);
       i = end;
       if (!standsAlone(text, start, end) || !CardNumberCheck.isCardNumber(digits)) {
         continue;
@@ -81,6 +73,6 @@ final class CardNumberRule implements TextRule {
   }
 
   private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return DigitRuns.isDigit(c);
   }
 }

@@ -1,12 +1,15 @@
 package com.financereport.observability.redaction;
 
 import static com.financereport.observability.redaction.Redactor.IBAN;
+import static com.financereport.observability.redaction.Redactor.ID_NUMBER;
 import static com.financereport.observability.redaction.Redactor.PHONE;
 import static com.financereport.observability.redaction.Redactor.REDACTED;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -43,10 +46,56 @@ final class DefaultTextRules {
       Pattern.compile(
           "(?<![A-Za-z0-9_.-])(?:hv[sbr]\\.[A-Za-z0-9_-]{20,}|s\\.[A-Za-z0-9]{24})(?![A-Za-z0-9_-])");
 
+  /**
+   * Provider keys by their published prefixes and lengths: GitHub, GitLab, Slack, Stripe,
+   * Anthropic, OpenAI, npm, SendGrid, Twilio, Tencent Cloud, Alibaba Cloud, Google.
+   */
   private static final Pattern VENDOR_TOKEN =
       Pattern.compile(
           "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}"
-              + "|xox[abprs]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,})");
+              + "|glpat-[A-Za-z0-9_.-]{20,}"
+              + "|xox[abeoprs]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,}"
+              + "|[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,}"
+              + "|sk-ant-[a-z]{3,6}[0-9]{2}-[A-Za-z0-9_-]{80,}"
+              + "|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"
+              + "|npm_[A-Za-z0-9]{36}"
+              + "|SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"
+              + "|(?:SK|AC)[0-9a-f]{32}"
+              + "|AKID[A-Za-z0-9]{32}"
+              + "|LTAI[A-Za-z0-9]{12,20}"
+              + "|AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9])");
+
+  /**
+   * Mainland China mobiles: 1[3-9] and 9 digits, as 3-4-4 groups or whole, +86/0086/86 first. A
+   * digit group just before ("5 138…") makes it part of another number.
+   */
+  private static final Pattern CHINA_MOBILE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_+.])(?<![0-9][ -])(?:\\(?(?:\\+|00)86\\)?[ -]?|86[ -]?)?"
+              + "1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4})(?![0-9A-Za-z_]|[.,][0-9])");
+
+  /**
+   * 18 characters (spaces or dashes allowed after the region and the birth date), or 15; not glued
+   * to a digit group before it.
+   */
+  private static final Pattern CHINA_RESIDENT_ID =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_+.])(?<![0-9][ -])"
+              + "(?:[1-9][0-9]{5}[ -]?[0-9]{8}[ -]?[0-9]{3}[0-9Xx]|[1-9][0-9]{14})"
+              + "(?![0-9A-Za-z_]|[.,][0-9])");
+
+  /** "92", a division code and ten code characters; no digit group may run into it. */
+  private static final Pattern SOLE_TRADER_CREDIT_CODE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_])(?<![0-9][ -])92[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z_])");
+
+  private static final Pattern SPANISH_ID =
+      Pattern.compile("(?<![0-9A-Za-z_])(?:[0-9]{8}|[XYZ][0-9]{7})-?[A-Z](?![0-9A-Za-z_])");
+
+  private static final Pattern ITALIAN_TAX_CODE =
+      Pattern.compile(
+          "(?<![0-9A-Za-z_])[A-Z]{6}[0-9]{2}[ABCDEHLMPRST][0-9]{2}[A-Z][0-9]{3}[A-Z]"
+              + "(?![0-9A-Za-z_])");
 
   /** Compact, or in groups of four as printed on statements. */
   private static final Pattern IBAN_SHAPE =
@@ -69,19 +118,70 @@ final class DefaultTextRules {
   static List<TextRule> create(SecretKeyMatcher keys) {
     return List.of(
         new PrivateKeyBlockRule(),
-        new PatternRule(TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
+        new PatternRule("jwt", TextTriggers.JWT, ".eyJ", JWT, match -> REDACTED),
         new PatternRule(
-            TextTriggers.AT_SIGN, "://", URL_CREDENTIALS, match -> match.group(1) + REDACTED + "@"),
+            "url-credentials",
+            TextTriggers.AT_SIGN,
+            "://",
+            URL_CREDENTIALS,
+            match -> match.group(1) + REDACTED + "@"),
         new PatternRule(
-            TextTriggers.AUTH_SCHEME, AUTH_SCHEME_CREDENTIAL, DefaultTextRules::authCredential),
+            "auth-scheme-credential",
+            TextTriggers.AUTH_SCHEME,
+            AUTH_SCHEME_CREDENTIAL,
+            DefaultTextRules::authCredential),
         new KeyValueSecretRule(keys),
-        PatternRule.labelling(TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
-        PatternRule.labelling(TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
-        PatternRule.labelling(TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
+        PatternRule.labelling(
+            "aws-access-key-id", TextTriggers.CLOUD_KEY, CLOUD_ACCESS_KEY_ID, REDACTED),
+        PatternRule.labelling("vault-token", TextTriggers.VAULT_TOKEN, VAULT_TOKEN, REDACTED),
+        PatternRule.labelling(
+            "provider-api-key", TextTriggers.VENDOR_TOKEN, VENDOR_TOKEN, REDACTED),
         new EmailAddressRule(),
-        new PatternRule(TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
+        new PatternRule(
+            "iban", TextTriggers.COUNTRY_CHECK_DIGITS, IBAN_SHAPE, DefaultTextRules::iban),
+        checked(
+            "italian-tax-code",
+            TextTriggers.TAX_CODE,
+            ITALIAN_TAX_CODE,
+            IdentityNumberCheck::isItalianTaxCode),
+        checked(
+            "sole-trader-credit-code",
+            TextTriggers.SOLE_TRADER_CODE,
+            SOLE_TRADER_CREDIT_CODE,
+            IdentityNumberCheck::isSoleTraderCreditCode),
+        // Before cards: an identity number of a western province (62…) may also pass Luhn.
+        PatternRule.aroundDigitRuns(
+            "china-resident-id",
+            TextTriggers.ID_DIGIT_RUN,
+            new PatternRule.DigitRunShape(15, "123456789", 0),
+            CHINA_RESIDENT_ID,
+            checkedIdNumber(IdentityNumberCheck::isChinaResidentId)),
+        checked(
+            "spanish-dni-nie",
+            TextTriggers.DIGITS_THEN_LETTER,
+            SPANISH_ID,
+            IdentityNumberCheck::isSpanishId),
         new CardNumberRule(),
-        PatternRule.labelling(TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
+        PatternRule.aroundDigitRuns(
+            "china-mobile",
+            TextTriggers.MOBILE_DIGIT_RUN,
+            // The number itself, 86… or 0086…, perhaps after "+" or "(+86) ".
+            new PatternRule.DigitRunShape(11, "180", 6),
+            CHINA_MOBILE,
+            match -> PHONE),
+        PatternRule.labelling(
+            "international-phone", TextTriggers.PLUS_NUMBER, INTERNATIONAL_PHONE, PHONE));
+  }
+
+  /** An identity number shape whose check, on the match without separators, decides. */
+  private static PatternRule checked(
+      String name, int triggers, Pattern shape, Predicate<CharSequence> check) {
+    return new PatternRule(name, triggers, shape, checkedIdNumber(check));
+  }
+
+  private static Function<MatchResult, String> checkedIdNumber(Predicate<CharSequence> check) {
+    return match ->
+        check.test(withoutSeparators(match.group(), match.group().length())) ? ID_NUMBER : null;
   }
 
   private static String authCredential(MatchResult match) {
@@ -138,7 +238,7 @@ final class DefaultTextRules {
     String candidate = match.group();
     int end = candidate.length();
     while (end > 0) {
-      if (IbanCheck.isIban(withoutSpaces(candidate, end))) {
+      if (IbanCheck.isIban(withoutSeparators(candidate, end))) {
         return IBAN + candidate.substring(end);
       }
       end = candidate.lastIndexOf(' ', end - 1);
@@ -146,10 +246,11 @@ final class DefaultTextRules {
     return null;
   }
 
-  private static StringBuilder withoutSpaces(String text, int end) {
+  /** Spaces and dashes dropped; a Spanish DNI's "-" before its letter included. */
+  private static StringBuilder withoutSeparators(String text, int end) {
     StringBuilder compact = new StringBuilder(end);
     for (int i = 0; i < end; i++) {
-      if (text.charAt(i) != ' ') {
+      if (text.charAt(i) != ' ' && text.charAt(i) != '-') {
         compact.append(text.charAt(i));
       }
     }

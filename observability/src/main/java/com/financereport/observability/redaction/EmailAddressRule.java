@@ -12,6 +12,11 @@ final class EmailAddressRule implements TextRule {
   private static final int MAX_DOMAIN = 253;
 
   @Override
+  public String name() {
+    return "email";
+  }
+
+  @Override
   public int triggers() {
     return TextTriggers.AT_SIGN;
   }

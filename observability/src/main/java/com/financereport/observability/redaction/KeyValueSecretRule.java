@@ -15,13 +15,23 @@ final class KeyValueSecretRule implements TextRule {
   private static final int MAX_KEY_LENGTH = 64;
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token", "digest", "negotiate"};
   private static final String[] LABELS = {
-    Redactor.REDACTED, Redactor.EMAIL, Redactor.CARD, Redactor.IBAN, Redactor.PHONE
+    Redactor.REDACTED,
+    Redactor.EMAIL,
+    Redactor.CARD,
+    Redactor.IBAN,
+    Redactor.PHONE,
+    Redactor.ID_NUMBER
   };
 
   private final SecretKeyMatcher keys;
 
   KeyValueSecretRule(SecretKeyMatcher keys) {
     this.keys = keys;
+  }
+
+  @Override
+  public String name() {
+    return "key-value-secret";
   }
 
   @Override
@@ -63,8 +73,23 @@ final class KeyValueSecretRule implements TextRule {
       } else {
         valueStart = skipAuthScheme(text, valueStart);
       }
-      if (startsWithLabel(text, valueStart) || startsContainer(text, valueStart, quote)) {
+      if (startsWithLabel(text, valueStart)) {
         i = valueStart;
+        continue;
+      }
+      if (startsContainer(text, valueStart, quote)) {
+        int close = scalarArrayEnd(text, valueStart);
+        if (close < 0) {
+          i = valueStart;
+          continue;
+        }
+        // "api_keys": ["k1", "k2"]: nothing inside names the secrets, so they go as one element.
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(text, copied, valueStart + 1).append(elementLabel(text, valueStart + 1));
+        copied = close;
+        i = close;
         continue;
       }
       int valueEnd =
@@ -149,7 +174,8 @@ final class KeyValueSecretRule implements TextRule {
       return false;
     }
     char open = text.charAt(start);
-    char next = text.charAt(start + 1);
+    // Escaped JSON inside a string: [\"a\"] opens as ["a"] does.
+    char next = text.startsWith("\\\"", start + 1) ? '"' : text.charAt(start + 1);
     // Only JSON-looking openings: "{SSHA}…" or "[hunter2]" are values and go.
     if (open == '{') {
       return next == '"' || next == '}' || Character.isWhitespace(next);
@@ -160,6 +186,46 @@ final class KeyValueSecretRule implements TextRule {
             || next == '['
             || next == ']'
             || Character.isWhitespace(next));
+  }
+
+  /**
+   * The index of the ']' closing an array of scalars opened at {@code open}, or -1 when the array
+   * holds objects or arrays (their own keys decide) or is empty.
+   */
+  private static int scalarArrayEnd(String text, int open) {
+    if (text.charAt(open) != '[') {
+      return -1;
+    }
+    int first = skipWhitespace(text, open + 1);
+    int close = text.indexOf(']', first);
+    if (close < 0 || close == first) {
+      return -1;
+    }
+    for (int j = first; j < close; j++) {
+      if (text.charAt(j) == '{' || text.charAt(j) == '[') {
+        return -1;
+      }
+    }
+    return close;
+  }
+
+  /** One redacted element, quoted as the array's first element was. */
+  private static String elementLabel(String text, int from) {
+    int first = skipWhitespace(text, from);
+    if (text.startsWith("\\\"", first)) {
+      return "\\\"" + Redactor.REDACTED + "\\\"";
+    }
+    if (text.charAt(first) == '"') {
+      return '"' + Redactor.REDACTED + '"';
+    }
+    return Redactor.REDACTED;
+  }
+
+  private static int skipWhitespace(String text, int i) {
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static int plainValueEnd(String text, int start) {

@@ -13,6 +13,11 @@ final class PrivateKeyBlockRule implements TextRule {
   private static final int MAX_LABEL_LENGTH = 64;
 
   @Override
+  public String name() {
+    return "private-key-block";
+  }
+
+  @Override
   public int triggers() {
     return TextTriggers.PEM_BLOCK;
   }

@@ -20,31 +20,33 @@ import java.util.regex.Pattern;
  *   <li>terms: password(s), passwd, passphrase, secret(s), token(s), credential(s), api key(s),
  *       private key, set cookie, which may also be glued to a preceding word ({@code dbpassword},
  *       {@code csrftoken}); and authorization, auth, cookie(s), pwd, session, jsessionid,
- *       phpsessid, creds, jwt, access key, pin, cvv, cvc, which must stand as whole words ({@code
- *       obsession}, {@code author}, {@code spin} stay); plus every extra key given to the builder,
- *       matched as whole words.
+ *       phpsessid, creds, jwt, access key, pin, cvv, cvc, otp, totp, hotp, verification code, sms
+ *       code, captcha, security code, signature, sig, ingestion key, which must stand as whole
+ *       words ({@code obsession}, {@code author}, {@code spinner} stay); plus every extra key given
+ *       to the builder, matched as whole words.
  *   <li>qualifiers: id(s), value(s), hash(ed), key(s), string, str, header, data, b64, base64, hex,
  *       raw, plain, plaintext, text, encoded, enc, encrypted, confirm(ation), old, new, current,
- *       and numbers; so {@code session_id}, {@code password_hash}, {@code sessionid}, {@code
+ *       code, and numbers; so {@code session_id}, {@code password_hash}, {@code otp_code}, {@code
  *       password2} are secrets.
  *   <li>any other trailing word makes the key describe the secret rather than hold it: {@code
  *       token_count}, {@code tokens_used}, {@code token_type}, {@code session_timeout}, {@code
- *       secret_name}, {@code private_key_path} are not secrets; nor is a plural term after a count
- *       word ({@code max_tokens}, {@code total_tokens}, {@code num_api_keys}).
+ *       secret_name}, {@code otp_enabled} are not secrets; nor is a plural term after a count word
+ *       ({@code max_tokens}, {@code total_tokens}, {@code num_api_keys}).
  * </ul>
  *
  * <h2>By shape, anywhere in text</h2>
  *
- * Credentials become {@value #REDACTED}: {@code Bearer}/{@code Basic} credentials (a bearer token
- * has 8+ characters with a digit or symbol, or 24+; a basic one decodes to {@code user:password}),
- * JWTs, the password in {@code scheme://user:password@host}, the value of {@code key=value} and
- * {@code key: value} pairs whose key is a secret by the rule above, AWS access key ids ({@code
- * AKIA…}/{@code ASIA…}), PEM private-key blocks, Vault tokens ({@code hvs.}/{@code hvb.}/{@code
- * hvr.}, legacy {@code s.} + 24), GitHub, Slack and Stripe secret tokens. PII becomes a label:
- * {@value #EMAIL}; {@value #CARD} for 13-19 digits (single spaces or dashes allowed) with a card
- * issuer's prefix and length and a valid Luhn digit; {@value #IBAN} for a mod-97-valid IBAN,
- * compact or in groups of four; {@value #PHONE} for '+' and 8-15 digits with spaces, dashes or
- * parentheses. Extra patterns replace every match with {@value #REDACTED}.
+ * Every rule, with what it matches and an example, is listed in {@code docs/redaction.md} (a test
+ * keeps that table complete). Credentials become {@value #REDACTED}: PEM private-key blocks, JWTs,
+ * the password in {@code scheme://user:password@host}, {@code Bearer}/{@code Basic} credentials,
+ * the value of {@code key=value} and {@code key: value} pairs whose key is a secret by the rule
+ * above (signed-URL parameters among them), AWS access key ids, Vault tokens and the published
+ * shapes of provider API keys. PII becomes a label: {@value #EMAIL}; {@value #IBAN} for a
+ * mod-97-valid IBAN of its country's length; {@value #ID_NUMBER} for checksum-valid identity
+ * numbers (mainland China resident ids, sole traders' credit codes, Spanish DNI/NIE, Italian
+ * codici fiscali); {@value #CARD} for Luhn-valid card numbers with an issuer's prefix and length;
+ * {@value #PHONE} for mainland China mobiles and '+'-prefixed international numbers. Extra
+ * patterns replace every match with {@value #REDACTED}.
  *
  * <p>Cost: one pass over the text looks for each rule's trigger character or prefix, and only the
  * triggered rules run. A text with no trigger is returned as the same instance without allocating.
@@ -57,9 +59,12 @@ public final class Redactor {
   public static final String CARD = "[CARD]";
   public static final String IBAN = "[IBAN]";
   public static final String PHONE = "[PHONE]";
+  public static final String ID_NUMBER = "[ID_NUMBER]";
 
   private final SecretKeyMatcher keys;
   private final TextRule[] rules;
+  /** Each rule's triggers, read without a call per rule on every triggered text. */
+  private final int[] ruleTriggers;
   private final int alwaysRunningRules;
   private final StructuredValueRedactor structured;
   private static final int KEY_CACHE_LIMIT = 4096;
@@ -72,9 +77,10 @@ public final class Redactor {
     this.keys = new SecretKeyMatcher(extraKeys);
     List<TextRule> all = new ArrayList<>(DefaultTextRules.create(keys));
     for (Pattern pattern : extraPatterns) {
-      all.add(PatternRule.labelling(TextRule.ALWAYS, pattern, REDACTED));
+      all.add(PatternRule.labelling("extra-pattern", TextRule.ALWAYS, pattern, REDACTED));
     }
     this.rules = all.toArray(new TextRule[0]);
+    this.ruleTriggers = all.stream().mapToInt(TextRule::triggers).toArray();
     this.alwaysRunningRules = extraPatterns.size();
     this.structured = new StructuredValueRedactor(this);
   }
@@ -135,9 +141,9 @@ public final class Redactor {
     }
     try {
       String result = text;
-      for (TextRule rule : rules) {
-        if (rule.triggers() == TextRule.ALWAYS || (rule.triggers() & triggers) != 0) {
-          result = rule.apply(result);
+      for (int r = 0; r < rules.length; r++) {
+        if (ruleTriggers[r] == TextRule.ALWAYS || (ruleTriggers[r] & triggers) != 0) {
+          result = rules[r].apply(result);
         }
       }
       return result;

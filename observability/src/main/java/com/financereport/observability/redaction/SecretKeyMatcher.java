@@ -48,7 +48,17 @@ final class SecretKeyMatcher {
           "access key",
           "pin",
           "cvv",
-          "cvc");
+          "cvc",
+          "otp",
+          "totp",
+          "hotp",
+          "verification code",
+          "sms code",
+          "captcha",
+          "security code",
+          "signature",
+          "sig",
+          "ingestion key");
 
   /**
    * Words that may follow a term and still describe the secret itself (session_id, token_value).
@@ -81,7 +91,8 @@ final class SecretKeyMatcher {
           "confirmation",
           "old",
           "new",
-          "current");
+          "current",
+          "code");
 
   /** Before a plural term they make a metric: max_tokens, total_tokens, num_api_keys. */
   static final Set<String> COUNT_WORDS = Set.of("max", "min", "num", "number", "total", "count");

@@ -66,6 +66,33 @@ class RedactorSecretKeyTest {
           VAULT_TOKEN
           Proxy-Authorization
           X-Amz-Security-Token
+          X-Amz-Signature
+          X-Amz-Credential
+          X-Goog-Signature
+          X-Goog-Credential
+          sig
+          signature
+          otp
+          OTP
+          totp
+          hotp
+          otp_code
+          verification_code
+          verificationCode
+          sms_code
+          smsCode
+          captcha
+          pin
+          pin_code
+          cvv
+          cvv2
+          cvc
+          security_code
+          securityCode
+          auth_code
+          signoz-ingestion-key
+          SIGNOZ_INGESTION_KEY
+          signoz-access-token
           """)
   void namesASecret(String key) {
     assertThat(redactor.isSecretKey(key)).isTrue();
@@ -108,6 +135,22 @@ class RedactorSecretKeyTest {
           tokenType
           expiresIn
           jwt_issuer
+          pinned
+          spinner
+          opinion
+          pinyin
+          secret_santa_enabled
+          otp_enabled
+          otp_sent_at
+          captcha_required
+          signature_valid
+          signature_algorithm
+          sig_version
+          verification_code_sent
+          status_code
+          country_code
+          code
+          ingestion_rate
           """)
   void doesNotNameASecret(String key) {
     assertThat(redactor.isSecretKey(key)).isFalse();

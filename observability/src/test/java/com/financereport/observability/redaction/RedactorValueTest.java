@@ -91,6 +91,22 @@ class RedactorValueTest {
   }
 
   @Test
+  void secretKeysInMapsInsideListsAreReplacedWhole() {
+    List<Object> payments =
+        List.of(
+            Map.of("brand", "UnionPay", "cvv", "731"),
+            List.of(Map.of("otp", "482913", "channel", "sms")));
+
+    Object copy = redactor.redactValue("payments", payments);
+
+    assertThat(copy)
+        .isEqualTo(
+            List.of(
+                Map.of("brand", "UnionPay", "cvv", "[REDACTED]"),
+                List.of(Map.of("otp", "[REDACTED]", "channel", "sms"))));
+  }
+
+  @Test
   void binaryIsNeverPrinted() {
     assertThat(redactor.redactValue("payload", "secret bytes".getBytes()))
         .isEqualTo("[binary 12 bytes]");

@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,10 +29,13 @@ class TextTriggersAgreementTest {
   }
 
   @Test
-  void randomMixturesOfCorpusAndEdgeCases() throws NoSuchMethodException {
+  void randomMixturesOfCorpusAndEdgeCases() {
     List<String> pieces = new ArrayList<>(corpusInputs().toList());
     pieces.addAll(edgeCases().toList());
-    String[] glue = {"", " ", "-", "=", ":", "\n", "\"", "b", "B", "4", "DE", "+", ".", "_"};
+    String[] glue = {
+      "", " ", "-", "=", ":", "\n", "\"", "b", "B", "4", "DE", "+", ".", "_", "1", "86", "0", "9",
+      "X", "Z", "A", "S", "(", ")"
+    };
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
@@ -49,19 +51,8 @@ class TextTriggersAgreementTest {
   }
 
   /** Every input of {@link RedactionCorpusTest}, read from its table so the two never drift. */
-  static Stream<String> corpusInputs() throws NoSuchMethodException {
-    String table =
-        RedactionCorpusTest.class
-            .getDeclaredMethod("redactsSecretsAndKeepsLookAlikes", String.class, String.class)
-            .getAnnotation(CsvSource.class)
-            .textBlock();
-    return table
-        .lines()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .map(line -> line.substring(0, line.indexOf(" => ")).strip())
-        .map(input -> input.startsWith("`") ? input.substring(1, input.length() - 1) : input)
-        .map(input -> input.replace("\\\\", "\\"));
+  static Stream<String> corpusInputs() {
+    return RedactionCorpus.cases().stream().map(RedactionCorpus.Case::input);
   }
 
   /** Triggers at the very start and end of a text, cut short, or in another case. */
@@ -99,7 +90,44 @@ class TextTriggersAgreementTest {
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N",
         "a@b.co",
         "password=x",
-        "password:x");
+        "password:x",
+        "13812345678",
+        "x13812345678",
+        "5 13812345678",
+        "5  13812345678",
+        "86 138 1234 5678",
+        "2026-12-03T14:07:55Z",
+        "20130524T000000Z",
+        "1234567-8Z",
+        "+8613812345678",
+        "0086 138 1234 5678",
+        "138 1234 5678",
+        "11010519491231002X",
+        "440306 19900307 1232",
+        "110105491231002",
+        "92440300MA5EXAMPL7",
+        "1 92440300MA5EXAMPL7",
+        "192440300MA5EXAMPL7",
+        "12345678Z",
+        "87654321-X",
+        "X1234567L",
+        "RSSMRA85T10A562S",
+        "6217 0001 2345 6789 019",
+        "8171999927660000",
+        "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",
+        "risk-huG8GP38g4o5MNJAYKJ1T3BlbkFJUXXFWXLCpaNfhs0gCa05",
+        "glpat-VT668Nyu0t_aT0ewkMVH",
+        "npm_CmXhLELyEHbF8nyUcHDYisp3HurXB3VLbwM3",
+        "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",
+        "SKbc0fe8bf4347bec1a82eeb3891212e3c",
+        "ACef04a403c2580123a49f7ae7c7ad1f75",
+        "AKIDAzapmdqWZkHr6xfqk76cnT1OZTJh5CJQ",
+        "LTAIHk9HhKxZnLeJkDzZhZgZ",
+        "AIzaUxjwGXnBd7EA2qBI_rPUYyttsqheJMwrITq",
+        "xapp-1-A1RVHUR2QJ8-4352814497660-abc",
+        "rk_prod_3eUUPQGRIX2tENf2GHMuFuQv",
+        "tokens=[\"a\"]",
+        "otp=1");
   }
 
   private static void assertTriggered(String text) {
