@@ -8,6 +8,7 @@ import com.financereport.backend.health.RedisCheck;
 import com.financereport.backend.health.S3Check;
 import com.financereport.backend.health.TelemetryCheck;
 import com.financereport.backend.http.HttpApplication;
+import com.financereport.observability.http.ServerRequests;
 import com.financereport.backend.http.PingEndpoint;
 import com.financereport.backend.reports.ReportRepository;
 import com.financereport.backend.reports.ReportsEndpoints;
@@ -74,6 +75,7 @@ public final class FinanceReportBackend {
           HttpApplication.create(
               settings.debug(),
               observability.redactor(),
+              ServerRequests.of(observability),
               List.of(
                   new PingEndpoint(),
                   new HealthEndpoint(healthChecks, observability, BackendVersion.read()),

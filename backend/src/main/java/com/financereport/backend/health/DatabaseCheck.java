@@ -1,5 +1,6 @@
 package com.financereport.backend.health;
 
+import com.financereport.observability.instrument.ClientSpan;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class DatabaseCheck implements HealthCheck {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(queryTimeoutSeconds);
-      statement.execute("SELECT 1");
+      ClientSpan.call("postgresql", "SELECT", () -> statement.execute("SELECT 1"));
       return CheckResult.up();
     }
   }

@@ -1,5 +1,6 @@
 package com.financereport.backend.health;
 
+import com.financereport.observability.instrument.ClientSpan;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Redis answers {@code PING} with PONG. */
@@ -12,7 +13,7 @@ public final class RedisCheck implements HealthCheck {
 
   @Override
   public CheckResult check() {
-    String reply = redis.ping();
+    String reply = ClientSpan.call("redis", "PING", redis::ping);
     return "PONG".equalsIgnoreCase(reply) ? CheckResult.up() : CheckResult.down("unexpected PING reply");
   }
 }

@@ -1,5 +1,6 @@
 package com.financereport.backend.health;
 
+import com.financereport.observability.instrument.ClientSpan;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -16,7 +17,7 @@ public final class S3Check implements HealthCheck {
   @Override
   public CheckResult check() {
     try {
-      s3.headBucket(request -> request.bucket(bucket));
+      ClientSpan.call("s3", "HeadBucket", () -> s3.headBucket(request -> request.bucket(bucket)));
       return CheckResult.up();
     } catch (S3Exception e) {
       // HeadBucket answers without a body, so the status code is all there is to explain.

@@ -1,6 +1,8 @@
 package com.financereport.backend.http;
 
+import com.financereport.observability.http.ServerRequests;
 import com.financereport.observability.redaction.Redactor;
+import io.opentelemetry.api.OpenTelemetry;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import jakarta.servlet.DispatcherType;
@@ -15,11 +17,18 @@ public final class HttpApplication {
 
   private HttpApplication() {}
 
+  /** As below, with request telemetry that records no span and no metric. */
+  public static Javalin create(boolean debug, Redactor redactor, List<Routes> routes) {
+    return create(debug, redactor, ServerRequests.of(OpenTelemetry.noop(), false), routes);
+  }
+
   /**
    * @param debug DEBUG=true: 500 answers show the (redacted) exception instead of a generic detail
    * @param redactor the process's one redactor
+   * @param requests the server span and duration of each request (when traces and metrics are on)
    */
-  public static Javalin create(boolean debug, Redactor redactor, List<Routes> routes) {
+  public static Javalin create(
+      boolean debug, Redactor redactor, ServerRequests requests, List<Routes> routes) {
     FailureResponses failures = new FailureResponses(debug, redactor);
     return Javalin.create(
         config -> {
@@ -29,7 +38,7 @@ public final class HttpApplication {
           config.jetty.modifyServletContextHandler(
               handler ->
                   handler.addFilter(
-                      new FilterHolder(new RequestContextFilter()),
+                      new FilterHolder(new RequestContextFilter(requests)),
                       "/*",
                       EnumSet.of(DispatcherType.REQUEST)));
           config.requestLogger.http(new RequestLog());

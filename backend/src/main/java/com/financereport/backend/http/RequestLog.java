@@ -14,15 +14,20 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestLog implements RequestLogger {
   static final String MESSAGE = "HTTP Request";
+  static final String UNMATCHED = "unmatched";
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
 
   @Override
   public void handle(Context ctx, Float executionTimeMs) {
     String requestId = ctx.attribute(RequestContextFilter.REQUEST_ID_ATTRIBUTE);
+    String route = route(ctx);
+    if (!route.equals(UNMATCHED)) {
+      ctx.req().setAttribute(RequestContextFilter.ROUTE_ATTRIBUTE, route);
+    }
     log.atInfo()
         .setMessage(MESSAGE)
         .addKeyValue("method", ctx.method().name())
-        .addKeyValue("route", route(ctx))
+        .addKeyValue("route", route)
         .addKeyValue("status_code", ctx.statusCode())
         .addKeyValue("duration_ms", Math.round(executionTimeMs * 1000.0) / 1000.0)
         .addKeyValue("request_id", requestId)
@@ -35,9 +40,9 @@ final class RequestLog implements RequestLogger {
     try {
       Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       String path = endpoint == null ? null : endpoint.path;
-      return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+      return path == null || path.isEmpty() || path.equals("*") ? UNMATCHED : path;
     } catch (IllegalStateException | NoSuchElementException e) {
-      return "unmatched";
+      return UNMATCHED;
     }
   }
 }

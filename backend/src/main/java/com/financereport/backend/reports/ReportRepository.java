@@ -1,5 +1,6 @@
 package com.financereport.backend.reports;
 
+import com.financereport.observability.instrument.ClientSpan;
 import com.financereport.backend.http.DependencyUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,10 +41,15 @@ public final class ReportRepository {
       try (PreparedStatement query = connection.prepareStatement(sql)) {
         query.setObject(1, month.atDay(1));
         query.setObject(2, month.plusMonths(1).atDay(1));
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          return new MonthlySummary(month, row.getBigDecimal(1), row.getInt(2));
-        }
+        return ClientSpan.call(
+            "postgresql",
+            "SELECT",
+            () -> {
+              try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new MonthlySummary(month, row.getBigDecimal(1), row.getInt(2));
+              }
+            });
       }
     } catch (SQLException e) {
       throw new DependencyUnavailableException(DEPENDENCY, e);
@@ -56,18 +62,23 @@ public final class ReportRepository {
       schema.ensure(connection);
       try (PreparedStatement query = connection.prepareStatement(sql)) {
         query.setObject(1, id);
-        try (ResultSet row = query.executeQuery()) {
-          if (!row.next()) {
-            return Optional.empty();
-          }
-          return Optional.of(
-              new Report(
-                  row.getObject(1, UUID.class),
-                  row.getString(2),
-                  row.getBigDecimal(3),
-                  row.getInt(4),
-                  row.getTimestamp(5).toInstant()));
-        }
+        return ClientSpan.call(
+            "postgresql",
+            "SELECT",
+            () -> {
+              try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                  return Optional.<Report>empty();
+                }
+                return Optional.of(
+                    new Report(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getBigDecimal(3),
+                        row.getInt(4),
+                        row.getTimestamp(5).toInstant()));
+              }
+            });
       }
     } catch (SQLException e) {
       throw new DependencyUnavailableException(DEPENDENCY, e);

@@ -1,5 +1,6 @@
 package com.financereport.backend.reports;
 
+import com.financereport.observability.instrument.ClientSpan;
 import com.financereport.backend.http.DependencyUnavailableException;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +28,13 @@ public final class StatementStorage {
   public StoredStatement store(byte[] content, String contentType) {
     UUID id = UUID.randomUUID();
     try {
-      s3.putObject(
-          request -> request.bucket(bucket).key(PREFIX + id).contentType(contentType),
-          RequestBody.fromBytes(content));
+      ClientSpan.call(
+          "s3",
+          "PutObject",
+          () ->
+              s3.putObject(
+                  request -> request.bucket(bucket).key(PREFIX + id).contentType(contentType),
+                  RequestBody.fromBytes(content)));
       return new StoredStatement(id, content.length, contentType);
     } catch (SdkException e) {
       throw new DependencyUnavailableException(DEPENDENCY, e);
@@ -38,7 +43,9 @@ public final class StatementStorage {
 
   public Optional<StoredStatement> find(UUID id) {
     try {
-      HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(PREFIX + id));
+      HeadObjectResponse head =
+          ClientSpan.call(
+              "s3", "HeadObject", () -> s3.headObject(request -> request.bucket(bucket).key(PREFIX + id)));
       return Optional.of(new StoredStatement(id, head.contentLength(), head.contentType()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
