@@ -1,6 +1,5 @@
 package com.financereport.observability.signals;
 
-import com.financereport.observability.internal.export.ExportOutcome;
 import com.financereport.observability.internal.export.OutcomeCounting;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
@@ -28,16 +27,8 @@ final class CountingMetricExporter implements MetricExporter {
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
     long points = metrics.stream().mapToLong(m -> m.getData().getPoints().size()).sum();
-    CompletableResultCode result = collector.export(metrics);
-    result.whenComplete(
-        () -> {
-          ExportOutcome outcome =
-              OutcomeCounting.count(counters, ExportOutcome.of(result), points, redactor);
-          if (outcome.kind() != ExportOutcome.Kind.EXPORTED) {
-            counters.recordDropped(points); // the next collection sends fresh points instead
-          }
-        });
-    return result;
+    // A failed export is lost; the next collection sends fresh points instead.
+    return OutcomeCounting.countWhenDone(collector.export(metrics), counters, points, redactor);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.financereport.observability.signals;
 
-import com.financereport.observability.internal.export.ExportOutcome;
 import com.financereport.observability.internal.export.OutcomeCounting;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
@@ -23,17 +22,8 @@ final class CountingSpanExporter implements SpanExporter {
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
-    int count = spans.size();
-    CompletableResultCode result = collector.export(spans);
-    result.whenComplete(
-        () -> {
-          ExportOutcome outcome =
-              OutcomeCounting.count(counters, ExportOutcome.of(result), count, redactor);
-          if (outcome.kind() != ExportOutcome.Kind.EXPORTED) {
-            counters.recordDropped(count); // no spool for spans: a failed batch is lost
-          }
-        });
-    return result;
+    // No spool for spans: a failed batch is lost, and counted so.
+    return OutcomeCounting.countWhenDone(collector.export(spans), counters, spans.size(), redactor);
   }
 
   @Override

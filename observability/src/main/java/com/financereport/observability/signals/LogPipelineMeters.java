@@ -1,6 +1,7 @@
 package com.financereport.observability.signals;
 
 import com.financereport.observability.status.ExportStatus;
+import com.financereport.observability.status.LogPipelineMetricNames;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
@@ -13,13 +14,13 @@ import java.util.function.Supplier;
  * never on the logging path.
  */
 final class LogPipelineMeters {
-  static final String EXPORTED = "otel.sdk.exporter.log.exported";
-  static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
-  static final String DROPPED = "observability.log.dropped";
-  static final String SPOOLED = "observability.log.spool.records";
-  static final String SPOOLED_BYTES = "observability.log.spool.size";
-  static final String OLDEST_SPOOLED = "observability.log.spool.oldest_age";
-  static final String REPLAYED = "observability.log.spool.replayed";
+  static final String EXPORTED = LogPipelineMetricNames.EXPORTED;
+  static final String QUEUE_SIZE = LogPipelineMetricNames.QUEUE_SIZE;
+  static final String DROPPED = LogPipelineMetricNames.DROPPED;
+  static final String SPOOLED = LogPipelineMetricNames.SPOOLED;
+  static final String SPOOLED_BYTES = LogPipelineMetricNames.SPOOLED_BYTES;
+  static final String OLDEST_SPOOLED = LogPipelineMetricNames.OLDEST_SPOOLED;
+  static final String REPLAYED = LogPipelineMetricNames.REPLAYED;
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private LogPipelineMeters() {}

@@ -3,6 +3,7 @@ package com.financereport.observability.internal.export;
 import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /** The one place an export's outcome becomes figures, for logs, spans and metric points alike. */
 public final class OutcomeCounting {
@@ -29,5 +30,21 @@ public final class OutcomeCounting {
           counters.recordFailed(items, outcome.type(), redactor.redactText(outcome.description()));
     }
     return outcome;
+  }
+
+  /**
+   * Counts {@code items} once {@code result} completes; a signal with no spool of its own also
+   * counts them as lost when the export did not deliver them. Returns {@code result}.
+   */
+  public static CompletableResultCode countWhenDone(
+      CompletableResultCode result, ExportCounters counters, long items, Redactor redactor) {
+    result.whenComplete(
+        () -> {
+          if (count(counters, ExportOutcome.of(result), items, redactor).kind()
+              != ExportOutcome.Kind.EXPORTED) {
+            counters.recordDropped(items);
+          }
+        });
+    return result;
   }
 }

@@ -1,6 +1,7 @@
 package com.financereport.observability.spring.metrics;
 
 import com.financereport.observability.status.ExportStatus;
+import com.financereport.observability.status.LogPipelineMetricNames;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,14 +19,14 @@ import java.util.function.ToDoubleFunction;
  * cover, are under {@code observability.log.*}, as in the library's own OTLP metrics. The table is in docs/spring-boot.md.
  */
 public final class ExportMeters implements MeterBinder {
-  static final String EXPORTED = "otel.sdk.exporter.log.exported";
-  static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
+  static final String EXPORTED = LogPipelineMetricNames.EXPORTED;
+  static final String QUEUE_SIZE = LogPipelineMetricNames.QUEUE_SIZE;
   // The same names as the library's OpenTelemetry metrics (signals.LogPipelineMeters).
-  static final String DROPPED = "observability.log.dropped";
-  static final String SPOOL_RECORDS = "observability.log.spool.records";
-  static final String SPOOL_BYTES = "observability.log.spool.size";
-  static final String SPOOL_OLDEST_AGE = "observability.log.spool.oldest_age";
-  static final String SPOOL_REPLAYED = "observability.log.spool.replayed";
+  static final String DROPPED = LogPipelineMetricNames.DROPPED;
+  static final String SPOOL_RECORDS = LogPipelineMetricNames.SPOOLED;
+  static final String SPOOL_BYTES = LogPipelineMetricNames.SPOOLED_BYTES;
+  static final String SPOOL_OLDEST_AGE = LogPipelineMetricNames.OLDEST_SPOOLED;
+  static final String SPOOL_REPLAYED = LogPipelineMetricNames.REPLAYED;
   static final String ERROR_TYPE = "error.type";
   static final String CAUSE = "cause";
   private static final String RECORDS = "{log_record}";
