@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""A local OTLP/HTTP logs receiver for the load benchmark only (never used by tests).
+"""A local OTLP/HTTP receiver for the load benchmark only (never used by tests).
 
-POST /v1/logs answers 200 with an empty ExportLogsServiceResponse (zero protobuf bytes means
+Any POST (/v1/logs, /v1/traces, /v1/metrics) answers 200 with an empty ExportLogsServiceResponse (zero protobuf bytes means
 "all accepted"); GET /v1/logs answers 405 like a real collector, which is what the library's
 start-up probe expects. It counts requests and bytes and prints them on SIGTERM/SIGINT.
 """
