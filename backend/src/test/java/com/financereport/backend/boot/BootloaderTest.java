@@ -85,6 +85,7 @@ class BootloaderTest {
     Map<String, String> env = TestEnvironment.bare();
     env.put("ENVIRONMENT", "prod");
     env.put("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging");
+    env.put("DATABASE_URL", TestEnvironment.databaseUrl()); // so the environment is the one error
 
     BootResult boot = boot(env);
 
