@@ -60,9 +60,23 @@ final class SecretValidation {
 
   /** Refuses a merged secret the service would not start with; nothing is written then. */
   void merged(Map<String, String> secret) {
+    Map<String, String> rendered = asRendered(secret);
     refuseIfAny(
-        BackendSettings.fromEnvironment(asRendered(secret)).allErrors(),
+        BackendSettings.fromEnvironment(rendered).allErrors().stream()
+            .filter(problem -> !aRequiredKeyStillMissing(problem, rendered))
+            .toList(),
         "the secret after this change would stop the service at start; nothing was written");
+  }
+
+  /**
+   * A required key the secret does not hold yet (DATABASE_URL in production) is a secret being
+   * built up one key at a time, not a contradiction between its values: the service's start refuses
+   * it with exit 2 if it is still missing then.
+   */
+  private static boolean aRequiredKeyStillMissing(String problem, Map<String, String> secret) {
+    int space = problem.indexOf(' ');
+    String key = space < 0 ? problem : problem.substring(0, space);
+    return !secret.containsKey(key) && problem.startsWith(key + " is required");
   }
 
   /** The environment the service gets: the secret's keys, with ENVIRONMENT as the template renders it. */
