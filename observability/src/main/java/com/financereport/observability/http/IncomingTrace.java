@@ -42,13 +42,17 @@ public final class IncomingTrace {
    * @param header the request's header value by name, null when absent
    */
   public static Context of(UnaryOperator<String> header) {
-    Context extracted =
-        W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
+    Context extracted = caller(header);
     SpanContext caller = Span.fromContext(extracted).getSpanContext();
     if (caller.isValid()) {
       return extracted.with(Span.wrap(caller));
     }
     return Context.root().with(Span.wrap(freshRoot()));
+  }
+
+  /** The caller's trace context from its W3C headers; the root context when it sent none. */
+  static Context caller(UnaryOperator<String> header) {
+    return W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
   }
 
   private static SpanContext freshRoot() {

@@ -12,7 +12,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -38,18 +37,6 @@ public final class ServerRequests {
   static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
-  private static final TextMapGetter<UnaryOperator<String>> HEADERS =
-      new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(UnaryOperator<String> headers) {
-          return List.of();
-        }
-
-        @Override
-        public String get(UnaryOperator<String> headers, String key) {
-          return headers == null ? null : headers.apply(key);
-        }
-      };
   private static final TextMapSetter<BiConsumer<String, String>> RESPONSE_HEADERS =
       (set, key, value) -> {
         if (set != null) {
@@ -102,8 +89,7 @@ public final class ServerRequests {
     Context context;
     Span span = null;
     if (tracing) {
-      Context caller =
-          W3CTraceContextPropagator.getInstance().extract(Context.root(), header, HEADERS);
+      Context caller = IncomingTrace.caller(header);
       span =
           tracer
               .spanBuilder(method)

@@ -14,20 +14,13 @@ import java.util.function.Supplier;
  * never on the logging path.
  */
 final class LogPipelineMeters {
-  static final String EXPORTED = LogPipelineMetricNames.EXPORTED;
-  static final String QUEUE_SIZE = LogPipelineMetricNames.QUEUE_SIZE;
-  static final String DROPPED = LogPipelineMetricNames.DROPPED;
-  static final String SPOOLED = LogPipelineMetricNames.SPOOLED;
-  static final String SPOOLED_BYTES = LogPipelineMetricNames.SPOOLED_BYTES;
-  static final String OLDEST_SPOOLED = LogPipelineMetricNames.OLDEST_SPOOLED;
-  static final String REPLAYED = LogPipelineMetricNames.REPLAYED;
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private LogPipelineMeters() {}
 
   static void register(Meter meter, Supplier<ExportStatus> logs) {
     meter
-        .counterBuilder(EXPORTED)
+        .counterBuilder(LogPipelineMetricNames.EXPORTED)
         .setUnit("{log_record}")
         .setDescription("Log records whose export finished; error.type set when it failed")
         .buildWithCallback(
@@ -38,32 +31,32 @@ final class LogPipelineMeters {
               m.record(s.rejected(), Attributes.of(ERROR_TYPE, "rejected"));
             });
     meter
-        .upDownCounterBuilder(QUEUE_SIZE)
+        .upDownCounterBuilder(LogPipelineMetricNames.QUEUE_SIZE)
         .setUnit("{log_record}")
         .setDescription("Log records waiting in memory for export")
         .buildWithCallback(m -> m.record(logs.get().queued()));
     meter
-        .counterBuilder(DROPPED)
+        .counterBuilder(LogPipelineMetricNames.DROPPED)
         .setUnit("{log_record}")
         .setDescription("Log records lost for good: overflow without a spool, rejection, spool budget or age")
         .buildWithCallback(m -> m.record(logs.get().dropped()));
     meter
-        .upDownCounterBuilder(SPOOLED)
+        .upDownCounterBuilder(LogPipelineMetricNames.SPOOLED)
         .setUnit("{log_record}")
         .setDescription("Log records on disk waiting for the collector")
         .buildWithCallback(m -> m.record(logs.get().spooled()));
     meter
-        .upDownCounterBuilder(SPOOLED_BYTES)
+        .upDownCounterBuilder(LogPipelineMetricNames.SPOOLED_BYTES)
         .setUnit("By")
         .setDescription("Bytes the log spool holds on disk")
         .buildWithCallback(m -> m.record(logs.get().spooledBytes()));
     meter
-        .gaugeBuilder(OLDEST_SPOOLED)
+        .gaugeBuilder(LogPipelineMetricNames.OLDEST_SPOOLED)
         .setUnit("s")
         .setDescription("Age of the oldest spooled log record; 0 when the spool is empty")
         .buildWithCallback(m -> m.record(logs.get().oldestSpooledAgeMillis() / 1000.0));
     meter
-        .counterBuilder(REPLAYED)
+        .counterBuilder(LogPipelineMetricNames.REPLAYED)
         .setUnit("{log_record}")
         .setDescription("Log records delivered from the spool")
         .buildWithCallback(m -> m.record(logs.get().replayed()));

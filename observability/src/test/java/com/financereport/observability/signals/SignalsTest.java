@@ -9,6 +9,7 @@ import com.financereport.observability.otlp.testing.ReceivedSpan;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.status.ExportStatus;
+import com.financereport.observability.status.LogPipelineMetricNames;
 import com.financereport.observability.status.SignalStatus;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -154,13 +155,13 @@ class SignalsTest {
         new ExportStatus(true, 41, 3, 2, 5, 1, 7, 700, 1500, 4, 0, 0, null, null, null, 0, true);
     signals = Signals.start(settings(metricsOn()), () -> logs, Redactor.builder().build());
 
-    List<ReceivedMetric> metrics = receiver.awaitMetric(LogPipelineMeters.SPOOLED, WAIT);
+    List<ReceivedMetric> metrics = receiver.awaitMetric(LogPipelineMetricNames.SPOOLED, WAIT);
 
-    Map<String, Long> exported = longPoints(metrics, LogPipelineMeters.EXPORTED);
+    Map<String, Long> exported = longPoints(metrics, LogPipelineMetricNames.EXPORTED);
     assertThat(exported).containsEntry("", 41L).containsEntry("rejected", 1L).containsEntry("export_failed", 2L);
-    assertThat(longPoints(metrics, LogPipelineMeters.SPOOLED)).containsEntry("", 7L);
-    assertThat(longPoints(metrics, LogPipelineMeters.DROPPED)).containsEntry("", 2L);
-    assertThat(longPoints(metrics, LogPipelineMeters.QUEUE_SIZE)).containsEntry("", 5L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.SPOOLED)).containsEntry("", 7L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.DROPPED)).containsEntry("", 2L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.QUEUE_SIZE)).containsEntry("", 5L);
   }
 
   @Test

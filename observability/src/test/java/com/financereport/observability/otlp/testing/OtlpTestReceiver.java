@@ -181,27 +181,13 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
   /** Waits until at least {@code count} records have been accepted; returns them all. */
   public List<ReceivedRecord> awaitRecords(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (recordCount.get() < count) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "expected " + count + " record(s) within " + timeout + ", got " + recordCount.get());
-      }
-      sleep(10);
-    }
+    awaitCount(recordCount::get, count, timeout, "record(s)");
     return records();
   }
 
   /** Waits until at least {@code count} requests have arrived; returns them all. */
   public List<Received> awaitRequests(int count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (requests.size() < count) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            "expected " + count + " request(s) within " + timeout + ", got " + requests.size());
-      }
-      sleep(10);
-    }
+    awaitCount(requests::size, count, timeout, "request(s)");
     return requests();
   }
 
