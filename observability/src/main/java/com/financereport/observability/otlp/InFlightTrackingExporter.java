@@ -1,6 +1,6 @@
 package com.financereport.observability.otlp;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessException;
 import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;

@@ -7,7 +7,7 @@ import com.financereport.observability.ExportPipeline;
 import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.otlp.record.RecordEmitter;
-import com.financereport.observability.otlp.response.PartialSuccessExporter;
+import com.financereport.observability.internal.export.PartialSuccessExporter;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.status.ExportCounters;

@@ -1,6 +1,5 @@
 package com.financereport.observability.internal.export;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.status.ExportCounters;
 // The SDK's only carrier of the collector's HTTP status; no public type says it (SDK 1.68).
 import io.opentelemetry.exporter.internal.FailedExportException;

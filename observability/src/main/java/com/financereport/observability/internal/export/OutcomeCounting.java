@@ -1,6 +1,5 @@
 package com.financereport.observability.internal.export;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;

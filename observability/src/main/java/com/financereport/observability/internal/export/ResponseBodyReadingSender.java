@@ -1,4 +1,4 @@
-package com.financereport.observability.otlp.response;
+package com.financereport.observability.internal.export;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;
