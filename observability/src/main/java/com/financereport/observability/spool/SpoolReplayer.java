@@ -222,6 +222,7 @@ final class SpoolReplayer {
           long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
           counters.replayed.addAndGet(size - refused);
           counters.dropped.addAndGet(refused); // no export result reports these
+          counters.refusedOnReplay.addAndGet(refused);
           deadLetters.append(owned, refused, failure.reason());
           acknowledgePending();
           continue;

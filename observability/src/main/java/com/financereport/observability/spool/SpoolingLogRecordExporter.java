@@ -379,7 +379,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
         counters.droppedForBudget.get(),
         counters.corruptSkipped.get(),
         counters.deadLettered.get(),
-        counters.dropped.get());
+        counters.dropped.get(),
+        counters.refusedOnReplay.get());
   }
 
   private void awaitInFlight(long deadlineNanos) {
