@@ -37,6 +37,11 @@ final class LogPipelineMeters {
         .setDescription("Log records waiting in memory for export")
         .buildWithCallback(m -> m.record(logs.get().queue().size()));
     meter
+        .upDownCounterBuilder(LogPipelineMetricNames.QUEUE_CAPACITY)
+        .setUnit("{log_record}")
+        .setDescription("Log records the in-memory queue holds before the overflow takes them")
+        .buildWithCallback(m -> m.record(logs.get().queue().capacity()));
+    meter
         .counterBuilder(LogPipelineMetricNames.DROPPED)
         .setUnit("{log_record}")
         .setDescription("Log records lost for good, by cause")

@@ -324,6 +324,29 @@ class OtlpDeliveryTest {
   }
 
   @Test
+  void recordsTheCollectorRefusesOnReplayAreLostOnceAsRejectedNotAlsoAsTheSpools() {
+    receiver.thenAnswer(Answer.status(503), Answer.status(400));
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "3",
+            "OTEL_BLRP_SCHEDULE_DELAY", "60000");
+
+    for (int i = 0; i < 3; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+    await().atMost(WAIT).until(() -> fixture.export().status().spool().deadLettered() == 3);
+
+    ExportStatus status = fixture.export().status();
+    assertThat(status.delivery().failed()).as("the live 503 and the replayed 400").isEqualTo(6);
+    assertThat(status.delivery().rejected()).isEqualTo(3);
+    assertThat(status.dropped().rejected()).isEqualTo(3);
+    assertThat(status.dropped().spoolUnusable()).isZero();
+    assertThat(status.dropped().total()).isEqualTo(3);
+    assertThat(status.spool().records()).isZero();
+  }
+
+  @Test
   void theDefaultPipelineSpoolsAnOutageAndDeliversEverythingAfterRecovery() {
     receiver.alwaysAnswer(OtlpTestReceiver.Answer.unavailable(1));
     fixture = ExportFixture.exportingTo(receiver.baseEndpoint());

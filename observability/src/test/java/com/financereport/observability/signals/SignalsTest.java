@@ -170,6 +170,7 @@ class SignalsTest {
         .containsEntry("spool_budget", 1L)
         .containsEntry("queue_full", 0L);
     assertThat(longPoints(metrics, LogPipelineMetricNames.QUEUE_SIZE)).containsEntry("", 5L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.QUEUE_CAPACITY)).containsEntry("", 2048L);
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.function.ToDoubleFunction;
 public final class ExportMeters implements MeterBinder {
   static final String EXPORTED = LogPipelineMetricNames.EXPORTED;
   static final String QUEUE_SIZE = LogPipelineMetricNames.QUEUE_SIZE;
+  static final String QUEUE_CAPACITY = LogPipelineMetricNames.QUEUE_CAPACITY;
   // The same names as the library's OpenTelemetry metrics (signals.LogPipelineMeters).
   static final String DROPPED = LogPipelineMetricNames.DROPPED;
   static final String SPOOL_RECORDS = LogPipelineMetricNames.SPOOLED;
@@ -60,6 +61,9 @@ public final class ExportMeters implements MeterBinder {
           .register(registry);
     }
     gauge(QUEUE_SIZE, "Log records waiting in memory", s -> s.queue().size())
+        .baseUnit(RECORDS)
+        .register(registry);
+    gauge(QUEUE_CAPACITY, "Log records the in-memory queue holds", s -> s.queue().capacity())
         .baseUnit(RECORDS)
         .register(registry);
     gauge(SPOOL_RECORDS, "Log records on disk", s -> s.spool().records())
