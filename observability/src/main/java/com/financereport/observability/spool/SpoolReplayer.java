@@ -1,7 +1,7 @@
 package com.financereport.observability.spool;
 
 import com.financereport.observability.internal.export.ExportOutcome;
-import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.resources.Resource;
@@ -222,6 +222,7 @@ final class SpoolReplayer {
           long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
           counters.replayed.addAndGet(size - refused);
           counters.dropped.addAndGet(refused); // no export result reports these
+          counters.refusedOnReplay.addAndGet(refused);
           deadLetters.append(owned, refused, failure.reason());
           acknowledgePending();
           continue;

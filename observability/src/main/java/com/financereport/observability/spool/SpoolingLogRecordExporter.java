@@ -1,7 +1,7 @@
 package com.financereport.observability.spool;
 
 import com.financereport.observability.internal.export.ExportOutcome;
-import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessException;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -379,7 +379,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
         counters.droppedForBudget.get(),
         counters.corruptSkipped.get(),
         counters.deadLettered.get(),
-        counters.dropped.get());
+        counters.dropped.get(),
+        counters.refusedOnReplay.get());
   }
 
   private void awaitInFlight(long deadlineNanos) {

@@ -4,8 +4,8 @@ import static com.financereport.observability.spool.SpoolTestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
-import com.financereport.observability.otlp.response.PartialSuccessExporter;
+import com.financereport.observability.internal.export.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessExporter;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
