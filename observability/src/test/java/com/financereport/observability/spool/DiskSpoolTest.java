@@ -29,9 +29,9 @@ class DiskSpoolTest {
   private DiskSpool spool(Path directory, long maxBytes, long segmentBytes) {
     DiskSpool spool =
         new DiskSpool(
-            directory, DiskSpool.lockExactly(directory), maxBytes, DAY_MILLIS, segmentBytes, 1000,
+            directory, DiskSpool.lockExactly(directory), new SpoolLimits(maxBytes, DAY_MILLIS, segmentBytes, 1000),
             clock::get, counters,
-            new SpoolRecordCodec(), () -> {}, org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
+            new SpoolRecordCodec(), new ReplayWakeup(), org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     spool.open();
     return spool;
   }
