@@ -2,14 +2,14 @@ package com.financereport.observability.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Writes encoded lines at the tail of a {@link SegmentQueue}: rolls to a new segment past the
- * segment size, and forces (fsync) at most once per interval. A failed write seals the segment, so
- * a partial line it left becomes a torn tail the reader skips. Not thread-safe: used under the
- * spool's lock.
+ * segment size, and forces (fsync) at most once per interval. A batch is kept whole or not at all:
+ * a write that fails part-way (a full disk) is cut back off the file, or, when even that fails, the
+ * segment is sealed so the partial line becomes a torn tail the reader skips. Not thread-safe:
+ * used under the spool's lock.
  */
 final class SegmentAppender {
   private final SegmentQueue queue;
@@ -33,6 +33,7 @@ final class SegmentAppender {
   boolean append(Path directory, ByteBuffer data, int lines, long firstObservedNanos, long nowMillis) {
     int size = data.remaining();
     SpoolSegment active = queue.tail();
+    long before = 0;
     try {
       if (active == null
           || !active.writable()
@@ -42,7 +43,7 @@ final class SegmentAppender {
         }
         active = queue.startSegment(directory, firstObservedNanos);
       }
-      long before = active.bytes();
+      before = active.bytes();
       active.append(data, lines);
       queue.grew(active.bytes() - before, lines);
       unforcedWrites = true;
@@ -56,14 +57,19 @@ final class SegmentAppender {
     } catch (IOException | RuntimeException e) {
       warnings.degraded("cannot write to the spool in " + directory, e);
       if (active != null && active.writable()) {
-        active.seal();
-        try {
-          queue.grew(Files.size(active.path()) - active.bytes(), 0);
-        } catch (IOException ignored) {
-          // The size stays as last known.
-        }
+        undo(active, before);
       }
       return false;
+    }
+  }
+
+  /** Takes a failed batch's bytes back off {@code segment}; the caller reports the batch lost. */
+  private void undo(SpoolSegment segment, long before) {
+    try {
+      segment.truncate(before);
+    } catch (IOException e) {
+      segment.seal(); // what the failed write left ends this file as a torn tail
+      queue.grew(segment.bytes() - before, 0);
     }
   }
 
