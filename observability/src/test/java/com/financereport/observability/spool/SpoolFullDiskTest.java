@@ -1,6 +1,7 @@
 package com.financereport.observability.spool;
 
 import static com.financereport.observability.spool.SpoolTestRecords.body;
+import static com.financereport.observability.spool.SpoolTestRecords.drain;
 import static com.financereport.observability.spool.SpoolTestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -106,13 +107,4 @@ class SpoolFullDiskTest {
     assertThat(counters.corruptSkipped.get()).as("no torn line").isZero();
   }
 
-  private static List<String> drain(DiskSpool spool) {
-    List<String> bodies = new ArrayList<>();
-    SpoolBatch batch;
-    while ((batch = spool.read(100)) != null) {
-      batch.records().forEach(r -> bodies.add(body(r)));
-      spool.acknowledge(batch);
-    }
-    return bodies;
-  }
 }

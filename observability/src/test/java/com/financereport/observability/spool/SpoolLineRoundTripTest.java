@@ -58,12 +58,7 @@ class SpoolLineRoundTripTest {
                   KeyValue.of("nan", Value.of(Double.NaN))))
           .build();
 
-  private static final SpanContext SPAN =
-      SpanContext.create(
-          "0af7651916cd43dd8448eb211c80319c",
-          "b7ad6b7169203331",
-          TraceFlags.getSampled(),
-          TraceState.getDefault());
+  private static final SpanContext SPAN = SpoolTestRecords.SAMPLED_SPAN;
 
   private static final Resource RESOURCE =
       Resource.create(
