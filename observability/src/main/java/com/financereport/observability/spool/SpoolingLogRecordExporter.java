@@ -1,10 +1,10 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import com.financereport.observability.settings.SpoolSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
