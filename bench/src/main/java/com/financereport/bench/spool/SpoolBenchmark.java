@@ -163,28 +163,15 @@ public class SpoolBenchmark {
   }
 
   /**
-   * A collector that cannot be reached: every export fails retryably. A succeeding stand-in would
-   * take the spooled records when the filler shuts down (shutdown delivers what it can), leaving
-   * nothing for {@link #replay} to send.
+   * A collector that cannot be reached (nothing listens on port 1): every export fails retryably.
+   * A succeeding stand-in would take the spooled records when the filler shuts down (shutdown
+   * delivers what it can), leaving nothing for {@link #replay} to send.
    */
   private static LogRecordExporter unreachable() {
-    return new LogRecordExporter() {
-      @Override
-      public CompletableResultCode export(Collection<LogRecordData> logs) {
-        return CompletableResultCode.ofExceptionalFailure(
-            new java.net.ConnectException("no collector in this benchmark"));
-      }
-
-      @Override
-      public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-      }
-
-      @Override
-      public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
-      }
-    };
+    return OtlpHttpLogRecordExporter.builder()
+        .setEndpoint("http://127.0.0.1:1/v1/logs")
+        .setRetryPolicy(null)
+        .build();
   }
 
   /** 512 records shaped like a service's: a resource, a message, a few key-values. */
