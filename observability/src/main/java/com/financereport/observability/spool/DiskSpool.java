@@ -32,6 +32,7 @@ final class DiskSpool {
   private final SpoolCounters counters;
   private final SpoolRecordCodec codec;
   private final ReplayWakeup wakeup;
+  private final org.slf4j.Logger logger;
   private final SpoolWarnings warnings;
   private final SpoolEviction eviction;
   private final SegmentQueue queue;
@@ -76,6 +77,7 @@ final class DiskSpool {
     this.counters = counters;
     this.codec = codec;
     this.wakeup = wakeup;
+    this.logger = logger;
     this.warnings = new SpoolWarnings(logger);
     this.eviction = new SpoolEviction(limits, counters, warnings);
     this.queue = new SegmentQueue(logger);
@@ -103,7 +105,7 @@ final class DiskSpool {
       checkpoint = new SpoolCheckpoint(directory);
       queue.recover(directory, checkpoint.read(), this::firstObservedNanos);
       if (queue.spooledLines() > 0) {
-        warnings.logger().info(
+        logger.info(
             "Found {} log record(s) spooled by an earlier run in {}; delivering them oldest first",
             queue.spooledLines(),
             directory);

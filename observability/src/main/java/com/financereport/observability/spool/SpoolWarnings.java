@@ -16,10 +16,6 @@ final class SpoolWarnings {
     this.logger = logger;
   }
 
-  Logger logger() {
-    return logger;
-  }
-
   void boundReached(String what) {
     if (!boundReported) {
       boundReported = true;
