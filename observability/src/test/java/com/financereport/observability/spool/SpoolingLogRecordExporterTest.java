@@ -408,8 +408,8 @@ class SpoolingLogRecordExporterTest {
     Path service = temp.resolve("spool");
     DiskSpool earlier =
         new DiskSpool(
-            service, DiskSpool.lockExactly(service), 1L << 20, 86_400_000L, 1L << 20, 1000,
-            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), () -> {},
+            service, DiskSpool.lockExactly(service), new SpoolLimits(1L << 20, 86_400_000L, 1L << 20, 1000),
+            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), new ReplayWakeup(),
             org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     earlier.append(records(0, 50));
     earlier.close();
