@@ -1,5 +1,7 @@
 package com.financereport.bench.spool;
 
+import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.SpoolSettings;
 import com.financereport.observability.spool.SpoolStats;
 import com.financereport.observability.spool.SpoolingLogRecordExporter;
@@ -115,11 +117,12 @@ public class SpoolBenchmark {
   public long replay(ReplayState state) throws InterruptedException {
     SpoolingLogRecordExporter replaying =
         SpoolingLogRecordExporter.builder(
-                OtlpHttpLogRecordExporter.builder()
-                    .setEndpoint(
-                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/logs")
-                    .setRetryPolicy(null)
-                    .build(),
+                // The sender a service's spool replays through: the SDK's exporter, partial success read.
+                PartialSuccessExporter.build(
+                    OtlpHttpLogRecordExporter.builder()
+                        .setEndpoint(
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/logs")
+                        .setRetryPolicy(null)),
                 settings(state.directory))
             .build(); // the default replay batch (256 records), as a service runs it
     try {
@@ -167,11 +170,11 @@ public class SpoolBenchmark {
    * A succeeding stand-in would take the spooled records when the filler shuts down (shutdown
    * delivers what it can), leaving nothing for {@link #replay} to send.
    */
-  private static LogRecordExporter unreachable() {
-    return OtlpHttpLogRecordExporter.builder()
-        .setEndpoint("http://127.0.0.1:1/v1/logs")
-        .setRetryPolicy(null)
-        .build();
+  private static Sender unreachable() {
+    return PartialSuccessExporter.build(
+        OtlpHttpLogRecordExporter.builder()
+            .setEndpoint("http://127.0.0.1:1/v1/logs")
+            .setRetryPolicy(null));
   }
 
   /** 512 records shaped like a service's: a resource, a message, a few key-values. */

@@ -8,6 +8,7 @@ import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.otlp.record.RecordEmitter;
 import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.status.ExportStatus;
@@ -16,7 +17,6 @@ import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,18 +27,21 @@ import java.util.Optional;
  * queue hands its surplus to the spool (or counts it), the SDK's own complaints reach stdout at a
  * bounded rate and are never exported, and shutdown flushes for a bounded time.
  *
- * <p>The pipeline is a line of stages, data flowing one way; every figure is counted in the one
- * {@link ExportCounters}:
+ * <p>The pipeline is four stages, data flowing one way; each attempt on the wire is classified
+ * once ({@code ExportOutcome}) and every figure is counted in the one {@link ExportCounters}:
  *
  * <pre>
- * Logback event ─ LogbackToOtlpAppender (redact, map) ─ RecordEmitter (one immutable record)
- *   ─ QueueAdmissionProcessor ─(full)→ SpoolStage, or CountingOverflowSink without a spool
- *   ─ BatchLogRecordProcessor ─ ConcurrentExports (up to N requests on the wire)
- *   ─ InFlightTrackingExporter (frees queue slots; counts each batch's final outcome)
- *   ─ SpoolStage (retryable failures to disk, replayed oldest first; optional)
- *   ─ CountingLogRecordExporter (counts each attempt, live or replayed)
- *   ─ PartialSuccessExporter (reads partial_success) ─ collector /v1/logs
+ * app thread: LogbackToOtlpAppender ─ RecordEmitter (one immutable record)
+ *   ─ QueueAdmission   a slot in QueueSlots, or a bounded wait; else to the spool (or counted lost)
+ *   ─ BatchLogRecordProcessor (the SDK's batches)
+ *   ─ ConcurrentExports  up to N batches on the wire; frees slots, counts each batch's end
+ *   ─ SpoolStage         retryable failures to disk, replayed oldest first (optional)
+ *   ─ SendStage          one request per batch, live or replayed: outcome counted, once
+ *   ─ PartialSuccessExporter (the SDK's OTLP/HTTP exporter, partial success read) ─ /v1/logs
  * </pre>
+ *
+ * <p>The spool's replayer is handed the same {@link SendStage} (a {@code Sender}) as its live
+ * export, so a replayed attempt is counted where a live one is.
  *
  * <p>When export is off in the settings nothing of this exists: {@link #install} returns empty and
  * creates no thread, socket or object of the SDK.
@@ -64,8 +67,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
       ExportSettings settings,
       ExportCounters counters,
       SpoolStage spool,
-      InFlightRecords inFlight,
-      QueueAdmissionProcessor processor,
+      QueueSlots slots,
+      QueueAdmission admission,
       LogbackToOtlpAppender appender,
       SelfLogGuard selfLogGuard,
       boolean attachedToRoot) {
@@ -78,8 +81,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     this.attachedToRoot = attachedToRoot;
     this.shutdownFlush =
         new ShutdownFlush(
-            processor,
-            inFlight,
+            admission,
+            slots,
             this::beforeShutdown,
             this::status,
             context.getLogger(ShutdownFlush.class),
@@ -125,28 +128,16 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
         new SelfLogGuard(context, selfLogLimiter, SELF_LOG_INTERVAL.toNanos(), System::nanoTime);
 
     int queueSize = export.maxQueueSize();
-    InFlightRecords inFlight = new InFlightRecords(queueSize);
-    ExportCounters counters = new ExportCounters(runtime.redactor(), inFlight::unsettled, queueSize);
+    QueueSlots slots = new QueueSlots(queueSize, export.queueFullWait().toNanos());
+    ExportCounters counters = new ExportCounters(runtime.redactor(), slots::unsettled, queueSize);
 
-    QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
     // Without a spool, the SDK's retry; with one, a failure must reach the spool at once.
-    LogRecordExporter collector =
-        new CountingLogRecordExporter(
-            wireExporter(export, !spooling, context), counters, selfLogGuard.and(waitGate));
-    SpoolStage spool = spooling ? new SpoolStage(collector, settings, context, counters) : null;
-    OverflowSink overflow =
-        spool != null
-            ? spool
-            : new CountingOverflowSink(
-                counters,
-                context.getLogger(CountingOverflowSink.class),
-                SELF_LOG_INTERVAL,
-                System::nanoTime);
-
+    SendStage send =
+        new SendStage(wireExporter(export, !spooling, context), counters, slots, selfLogGuard);
+    SpoolStage spool = spooling ? new SpoolStage(send, settings, context, counters) : null;
     ConcurrentExports exports =
         new ConcurrentExports(
-            new InFlightTrackingExporter(spool != null ? spool : collector, inFlight, counters),
-            export.exportConcurrency());
+            spool != null ? spool : send, export.exportConcurrency(), slots, counters);
     BatchLogRecordProcessor batch =
         BatchLogRecordProcessor.builder(exports)
             .setScheduleDelay(export.scheduleDelay())
@@ -154,12 +145,20 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             .setMaxExportBatchSize(Math.min(export.maxExportBatchSize(), queueSize))
             .setExporterTimeout(export.exportTimeout())
             .build();
-    QueueAdmissionProcessor processor =
-        new QueueAdmissionProcessor(batch, inFlight, overflow, waitGate, exports);
+    QueueAdmission admission =
+        new QueueAdmission(
+            batch,
+            slots,
+            exports,
+            spool,
+            counters,
+            context.getLogger(QueueAdmission.class),
+            SELF_LOG_INTERVAL,
+            System::nanoTime);
 
     LogbackToOtlpAppender appender =
         new LogbackToOtlpAppender(
-            new RecordEmitter(ServiceResource.of(settings), processor, Clock.getDefault()),
+            new RecordEmitter(ServiceResource.of(settings), admission, Clock.getDefault()),
             runtime.redactor(),
             Level.toLevel(export.exportLevel(), Level.INFO),
             export.codeAttributes(),
@@ -174,8 +173,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             export,
             counters,
             spool,
-            inFlight,
-            processor,
+            slots,
+            admission,
             appender,
             selfLogGuard,
             attachToRoot);
@@ -196,7 +195,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     return Optional.of(installed);
   }
 
-  private static LogRecordExporter wireExporter(
+  private static Sender wireExporter(
       ExportSettings export, boolean sdkRetry, LoggerContext context) {
     OtlpHttpLogRecordExporterBuilder builder =
         OtlpHttpLogRecordExporter.builder()

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * us, so the first line of a new episode may pass unwindowed: at most one extra line per logger per
  * episode, and episodes are at least an interval apart.
  */
-final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
+final class SelfLogGuard {
   private final LoggerContext context;
   private final SdkSelfLogRateLimiter limiter;
   private final long intervalNanos;
@@ -34,14 +34,14 @@ final class SelfLogGuard implements CountingLogRecordExporter.Outcomes {
     install();
   }
 
-  @Override
-  public void failed() {
+  /** An export attempt failed: the SDK is about to complain, at a bounded rate. */
+  void failed() {
     lastFailureNanos = nanoClock.getAsLong();
     install();
   }
 
-  @Override
-  public void succeeded(long elapsedNanos) {
+  /** The collector accepted an attempt. */
+  void succeeded() {
     if (nanoClock.getAsLong() - lastFailureNanos >= intervalNanos) {
       uninstall();
     }

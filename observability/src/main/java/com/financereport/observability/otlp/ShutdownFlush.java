@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class ShutdownFlush {
   private final LogRecordProcessor processor;
-  private final InFlightRecords inFlight;
+  private final QueueSlots inFlight;
   private final LongConsumer beforeShutdown;
   private final Supplier<ExportStatus> status;
   private final Logger report;
@@ -27,7 +27,7 @@ final class ShutdownFlush {
 
   ShutdownFlush(
       LogRecordProcessor processor,
-      InFlightRecords inFlight,
+      QueueSlots inFlight,
       LongConsumer beforeShutdown,
       Supplier<ExportStatus> status,
       Logger report,

@@ -1,6 +1,7 @@
 package com.financereport.observability.otlp;
 
 import com.financereport.observability.internal.export.ExportCounters;
+import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.spool.SpoolStats;
 import com.financereport.observability.spool.SpoolingLogRecordExporter;
@@ -15,12 +16,12 @@ import java.util.List;
 import org.slf4j.ILoggerFactory;
 
 /**
- * The disk spool as a stage between the batch processor and the counted wire exporter: retryable
+ * The disk spool as a stage between the batch processor and the {@link SendStage}: retryable
  * failures go to disk and are replayed oldest first, the overflow of the full in-memory queue is
  * handed to it, and at shutdown it gets the one deadline. Uses {@link SpoolingLogRecordExporter}
  * through its public methods only.
  */
-final class SpoolStage implements LogRecordExporter, OverflowSink {
+final class SpoolStage implements LogRecordExporter {
   /** Overflow records waiting for the export thread; past this they are lost to a full queue. */
   static final int MAX_PENDING_OVERFLOW = 65_536;
   private static final int OVERFLOW_HANDOFF = 512;
@@ -30,17 +31,17 @@ final class SpoolStage implements LogRecordExporter, OverflowSink {
   private final List<ReadWriteLogRecord> pendingOverflow = new ArrayList<>();
 
   /**
-   * @param collector the counted exporter to the collector; the replayer sends through it too
+   * @param sender the send stage; live batches and the replayer both send through it
    * @param loggers the Logback context being configured, where the spool's warnings go
    */
   SpoolStage(
-      LogRecordExporter collector,
+      Sender sender,
       ObservabilitySettings settings,
       ILoggerFactory loggers,
       ExportCounters counters) {
     this.counters = counters;
     this.spool =
-        SpoolingLogRecordExporter.builder(collector, settings.spool())
+        SpoolingLogRecordExporter.builder(sender, settings.spool())
             .shutdownTimeout(settings.export().shutdownTimeout())
             .loggers(loggers)
             .build();
@@ -65,9 +66,11 @@ final class SpoolStage implements LogRecordExporter, OverflowSink {
     return spool.shutdown();
   }
 
-  /** On an application thread: a short lock, never a copy, disk or network. */
-  @Override
-  public void accept(ReadWriteLogRecord record) {
+  /**
+   * Takes a record the full in-memory queue could not hold. On an application thread: a short
+   * lock, never a copy, disk or network.
+   */
+  void accept(ReadWriteLogRecord record) {
     List<ReadWriteLogRecord> handoff = null;
     synchronized (pendingOverflow) {
       if (pendingOverflow.size() >= MAX_PENDING_OVERFLOW) {

@@ -2,6 +2,7 @@ package com.financereport.observability.spool;
 
 import com.financereport.observability.internal.export.ExportOutcome;
 import com.financereport.observability.internal.export.PartialSuccessException;
+import com.financereport.observability.internal.export.Sender;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import org.slf4j.Logger;
 
 /**
@@ -36,7 +36,7 @@ final class SpoolReplayer {
   private final DiskSpool spool;
   private final AdoptedSpools adopted;
   private final ForeignRecordFilter foreignRecords;
-  private final LogRecordExporter delegate;
+  private final Sender delegate;
   private final DeadLetterFile deadLetters;
   private final SpoolCounters counters;
   private final CollectorOutage outage;
@@ -54,7 +54,7 @@ final class SpoolReplayer {
       DiskSpool spool,
       AdoptedSpools adopted,
       ForeignRecordFilter foreignRecords,
-      LogRecordExporter delegate,
+      Sender delegate,
       DeadLetterFile deadLetters,
       SpoolCounters counters,
       CollectorOutage outage,

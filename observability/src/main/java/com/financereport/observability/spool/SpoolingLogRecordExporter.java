@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -43,14 +44,14 @@ import org.slf4j.LoggerFactory;
  * spool could not keep them). A loss reported through a failed result is not counted again in
  * {@link SpoolStats#dropped()}, so a caller that counts failed results as dropped can add the
  * spool's {@code dropped}, {@code droppedForBudget} and {@code corruptSkipped} without counting
- * anything twice. Count network outcomes below this exporter: the replayer sends through the same
- * delegate, so a counting delegate sees every attempt, first or replayed.
+ * anything twice. Live batches and the replayer send through the one {@link Sender}, so a counting
+ * sender sees every attempt, first or replayed.
  *
  * <p>No method blocks its caller on disk or network except {@link #flush}, {@link #flushToDisk}
  * and {@link #shutdown}, which wait at most their bound.
  */
 public final class SpoolingLogRecordExporter implements LogRecordExporter {
-  private final LogRecordExporter delegate;
+  private final Sender delegate;
   private final Duration shutdownTimeout;
   private final SpoolCounters counters = new SpoolCounters();
   private final CollectorOutage outage = new CollectorOutage();
@@ -103,11 +104,11 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   }
 
   /** A spooling exporter with the defaults: replay backoff 1 s to 30 s, fsync at most every 1 s. */
-  public static SpoolingLogRecordExporter create(LogRecordExporter delegate, SpoolSettings settings) {
+  public static SpoolingLogRecordExporter create(Sender delegate, SpoolSettings settings) {
     return builder(delegate, settings).build();
   }
 
-  public static Builder builder(LogRecordExporter delegate, SpoolSettings settings) {
+  public static Builder builder(Sender delegate, SpoolSettings settings) {
     return new Builder(delegate, settings);
   }
 
@@ -204,7 +205,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   /** Directory, byte budget and age come from {@link SpoolSettings}; the rest has defaults. */
   public static final class Builder {
     private ILoggerFactory loggers;
-    private final LogRecordExporter delegate;
+    private final Sender delegate;
     private final SpoolSettings settings;
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(30);
@@ -213,7 +214,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
     private Duration replayExportTimeout = Duration.ofSeconds(30);
     private int replayBatchSize = 256;
 
-    private Builder(LogRecordExporter delegate, SpoolSettings settings) {
+    private Builder(Sender delegate, SpoolSettings settings) {
       this.delegate = delegate;
       this.settings = settings;
     }

@@ -3,6 +3,8 @@ package com.financereport.observability.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.financereport.observability.internal.export.ExportCounters;
+import com.financereport.observability.redaction.Redactor;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -15,10 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class ConcurrentExportsTest {
   private final HeldExports held = new HeldExports();
+  private final QueueSlots slots = new QueueSlots(8, 0);
+  private final ExportCounters counters =
+      new ExportCounters(Redactor.builder().build(), slots::unsettled, 8);
 
   @Test
   void theProcessorWaitsOnlyWhenTheLimitIsInFlight() {
-    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    ConcurrentExports exports = exports(held, 2);
 
     assertThat(exports.export(batch("a")).isDone()).isTrue(); // one in flight: room for another
     CompletableResultCode second = exports.export(batch("b"));
@@ -31,7 +36,7 @@ class ConcurrentExportsTest {
 
   @Test
   void aFailedExportAlsoMakesRoom() {
-    ConcurrentExports exports = new ConcurrentExports(held, 1);
+    ConcurrentExports exports = exports(held, 1);
     CompletableResultCode first = exports.export(batch("a"));
 
     assertThat(first.isDone()).isFalse();
@@ -42,7 +47,7 @@ class ConcurrentExportsTest {
 
   @Test
   void anExportThatFinishesAtOnceTakesNoRoom() {
-    ConcurrentExports exports = new ConcurrentExports(InMemoryLogRecordExporter.create(), 1);
+    ConcurrentExports exports = exports(InMemoryLogRecordExporter.create(), 1);
 
     assertThat(exports.export(batch("a")).isDone()).isTrue();
     assertThat(exports.export(batch("b")).isDone()).isTrue();
@@ -51,7 +56,7 @@ class ConcurrentExportsTest {
 
   @Test
   void eachBatchIsCopiedBecauseTheProcessorReusesItsList() {
-    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    ConcurrentExports exports = exports(held, 2);
     List<LogRecordData> reused = new ArrayList<>(batch("first"));
 
     exports.export(reused);
@@ -63,7 +68,7 @@ class ConcurrentExportsTest {
 
   @Test
   void flushAndShutdownWaitForEveryExportInFlight() {
-    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    ConcurrentExports exports = exports(held, 2);
     exports.export(batch("a"));
     exports.export(batch("b"));
 
@@ -81,7 +86,7 @@ class ConcurrentExportsTest {
 
   @Test
   void afterIdleWaitsForTheExportsStartedBeforeTheOutcome() {
-    ConcurrentExports exports = new ConcurrentExports(held, 2);
+    ConcurrentExports exports = exports(held, 2);
     exports.export(batch("a"));
     CompletableResultCode handedOver = new CompletableResultCode();
 
@@ -95,12 +100,71 @@ class ConcurrentExportsTest {
 
   @Test
   void aLimitBelowOneIsRefused() {
-    assertThatThrownBy(() -> new ConcurrentExports(held, 0))
+    assertThatThrownBy(() -> exports(held, 0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aBatchFreesItsQueueSlotsWhenHandedOverAndSettlesWhenItsExportEnds() {
+    slots.admit();
+    ConcurrentExports exports = exports(held, 2);
+
+    exports.export(batch("a"));
+    assertThat(slots.admit()).as("the handed-over record's slot is free again").isTrue();
+    assertThat(slots.unsettled()).isEqualTo(2);
+
+    held.results.get(0).succeed();
+    assertThat(slots.unsettled()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchWhoseExportFailsForGoodIsCountedAsLostOnce() {
+    ConcurrentExports exports = exports(held, 2);
+    exports.export(batch("a"));
+
+    held.results.get(0).fail();
+
+    assertThat(counters.snapshot(false).dropped().exportFailed()).isEqualTo(1);
+    assertThat(counters.snapshot(false).delivery().failed())
+        .as("attempts are the send stage's to count")
+        .isZero();
+  }
+
+  @Test
+  void anExporterThatThrowsStillSettlesItsBatch() {
+    slots.admit();
+    ConcurrentExports exports = exports(new ThrowingExporter(), 1);
+
+    CompletableResultCode result = exports.export(batch("a"));
+
+    assertThat(result.isSuccess()).as("room for the next batch").isTrue();
+    assertThat(slots.unsettled()).isZero();
+    assertThat(counters.snapshot(false).dropped().exportFailed()).isEqualTo(1);
+  }
+
+  private ConcurrentExports exports(LogRecordExporter delegate, int maxInFlight) {
+    return new ConcurrentExports(delegate, maxInFlight, slots, counters);
   }
 
   private static List<LogRecordData> batch(String body) {
     return List.of(TestLogRecordData.builder().setBody(body).build());
+  }
+
+  private static final class ThrowingExporter implements LogRecordExporter {
+    @Override
+    public CompletableResultCode export(Collection<LogRecordData> logs) {
+      throw new IllegalStateException("a broken exporter");
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
   }
 
   /** Keeps every export open until the test completes it. */

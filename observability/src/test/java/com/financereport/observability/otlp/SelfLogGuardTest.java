@@ -25,7 +25,7 @@ class SelfLogGuardTest {
   void theFirstSuccessTakesItOutWhenNothingHasFailedYet() {
     clock.addAndGet(1);
 
-    guard.succeeded(1_000_000);
+    guard.succeeded();
 
     assertThat(context.getTurboFilterList()).isEmpty();
   }
@@ -35,7 +35,7 @@ class SelfLogGuardTest {
     guard.failed();
     clock.addAndGet(MINUTE - 1);
 
-    guard.succeeded(1_000_000);
+    guard.succeeded();
 
     assertThat(context.getTurboFilterList()).containsExactly(limiter);
   }
@@ -45,14 +45,14 @@ class SelfLogGuardTest {
     guard.failed();
     clock.addAndGet(MINUTE);
 
-    guard.succeeded(1_000_000);
+    guard.succeeded();
 
     assertThat(context.getTurboFilterList()).isEmpty();
   }
 
   @Test
   void theNextFailurePutsItBackOnce() {
-    guard.succeeded(1_000_000);
+    guard.succeeded();
 
     guard.failed();
     guard.failed();
@@ -66,7 +66,7 @@ class SelfLogGuardTest {
     guard.failed();
     clock.addAndGet(20);
 
-    guard.succeeded(1_000_000);
+    guard.succeeded();
 
     assertThat(context.getTurboFilterList()).containsExactly(limiter);
   }

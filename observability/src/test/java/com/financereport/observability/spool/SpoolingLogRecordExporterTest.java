@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.financereport.observability.internal.export.PartialSuccessException;
 import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
@@ -47,8 +48,8 @@ class SpoolingLogRecordExporterTest {
     return collector;
   }
 
-  static LogRecordExporter otlpExporter(String endpoint) {
-    return otlpExporterBuilder(endpoint).build();
+  static Sender otlpExporter(String endpoint) {
+    return PartialSuccessExporter.build(otlpExporterBuilder(endpoint));
   }
 
   private static OtlpHttpLogRecordExporterBuilder otlpExporterBuilder(String endpoint) {
@@ -75,7 +76,7 @@ class SpoolingLogRecordExporterTest {
     return spoolingThrough(otlpExporter(endpoint));
   }
 
-  private SpoolingLogRecordExporter spoolingThrough(LogRecordExporter collector) {
+  private SpoolingLogRecordExporter spoolingThrough(Sender collector) {
     SpoolingLogRecordExporter exporter =
         SpoolingLogRecordExporter.builder(
                 collector, settings(temp.resolve("spool"), 256L << 20))

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>The first partial success is logged as a warning; later ones are only counted by whoever
  * reads the export's result, as the SDK logs a rejected request.
  */
-public final class PartialSuccessExporter implements LogRecordExporter {
+public final class PartialSuccessExporter implements Sender {
   private final Logger logger;
 
   private final LogRecordExporter wire;
