@@ -133,7 +133,7 @@ class ConcurrentExportsTest {
   @Test
   void anExporterThatThrowsStillSettlesItsBatch() {
     slots.admit();
-    ConcurrentExports exports = exports(new ThrowingExporter(), 1);
+    ConcurrentExports exports = exports(HeldExports.throwing(), 1);
 
     CompletableResultCode result = exports.export(batch("a"));
 
@@ -150,46 +150,4 @@ class ConcurrentExportsTest {
     return List.of(TestLogRecordData.builder().setBody(body).build());
   }
 
-  private static final class ThrowingExporter implements LogRecordExporter {
-    @Override
-    public CompletableResultCode export(Collection<LogRecordData> logs) {
-      throw new IllegalStateException("a broken exporter");
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
-  }
-
-  /** Keeps every export open until the test completes it. */
-  private static final class HeldExports implements LogRecordExporter {
-    final List<CompletableResultCode> results = new ArrayList<>();
-    final List<List<LogRecordData>> batches = new ArrayList<>();
-    boolean shutdownCalled;
-
-    @Override
-    public CompletableResultCode export(Collection<LogRecordData> logs) {
-      batches.add(List.copyOf(logs));
-      CompletableResultCode result = new CompletableResultCode();
-      results.add(result);
-      return result;
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      shutdownCalled = true;
-      return CompletableResultCode.ofSuccess();
-    }
-  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.financereport.observability.internal.export.ExportCounters;
-import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.status.ExportStatus;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -12,7 +11,6 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.testing.logs.TestLogRecordData;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SendStageTest {
   private static final long BOUND = TimeUnit.SECONDS.toNanos(30);
 
-  private final HeldSender wire = new HeldSender();
+  private final HeldExports wire = new HeldExports();
   private final QueueSlots slots = new QueueSlots(8, BOUND);
   private final ExportCounters counters =
       new ExportCounters(Redactor.builder().build(), slots::unsettled, 8);
@@ -80,27 +78,5 @@ class SendStageTest {
       batch.add(TestLogRecordData.builder().setBody("record " + i).build());
     }
     return batch;
-  }
-
-  /** Keeps every request open until the test answers it. */
-  private static final class HeldSender implements Sender {
-    final List<CompletableResultCode> results = new ArrayList<>();
-
-    @Override
-    public CompletableResultCode export(Collection<LogRecordData> logs) {
-      CompletableResultCode result = new CompletableResultCode();
-      results.add(result);
-      return result;
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 }
