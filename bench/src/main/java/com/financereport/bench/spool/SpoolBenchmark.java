@@ -117,7 +117,7 @@ public class SpoolBenchmark {
   public long replay(ReplayState state) throws InterruptedException {
     SpoolingLogRecordExporter replaying =
         SpoolingLogRecordExporter.builder(
-                // The sender a service's spool replays through: the SDK's exporter, partial success read.
+                // As a service's spool replays: the SDK's exporter, partial success read.
                 PartialSuccessExporter.build(
                     OtlpHttpLogRecordExporter.builder()
                         .setEndpoint(

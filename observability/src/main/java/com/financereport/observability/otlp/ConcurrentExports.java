@@ -10,17 +10,17 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The stage right after the batch processor. It frees the records' queue slots as soon as the
- * processor hands them over, counts each batch's final outcome (nothing behind it tries again:
- * the spool, when there is one, has already done what it can), and lets the batch processor start the next export while earlier ones are still on the wire, up to
- * a fixed number at once. The SDK's processor waits for each export to finish before it takes the
- * next batch, so one collector round trip at a time bounds the rate: marshalling, the request and
- * the collector's work follow each other while the cores idle. Here the processor waits only when
- * the limit is reached, until one of the exports in flight finishes.
+ * The dispatch stage, right after the batch processor. It frees the records' queue slots as soon
+ * as the processor hands them over, counts each batch's final outcome (nothing behind it tries
+ * again: the spool, when there is one, has already done what it can), and lets the processor
+ * start the next export while earlier ones are still on the wire, up to a fixed number at once.
+ * The SDK's processor waits for each export to finish before it takes the next batch, so one
+ * collector round trip at a time would bound the rate while the cores idle.
  *
  * <p>The result handed back to the processor therefore says "there is room for the next batch",
- * not "delivered": each attempt is counted by the {@link SendStage}, each batch's end here. {@link #flush} and {@link
- * #shutdown} wait for every export in flight, so a flush still means delivered (or settled).
+ * not "delivered": each attempt is counted by the {@link SendStage}, each batch's end here. {@link
+ * #flush} and {@link #shutdown} wait for every export in flight, so a flush still means delivered
+ * (or settled).
  *
  * <p>Each batch is copied before it goes on: the processor reuses its list for the next batch.
  */

@@ -32,7 +32,8 @@ final class SendStage implements Sender {
     int count = logs.size();
     long started = System.nanoTime();
     CompletableResultCode result = wire.export(logs);
-    result.whenComplete(() -> answered(counters.attempted(ExportOutcome.of(result), count), started));
+    result.whenComplete(
+        () -> answered(counters.attempted(ExportOutcome.of(result), count), started));
     return result;
   }
 
@@ -51,7 +52,7 @@ final class SendStage implements Sender {
     }
   }
 
-  /** Nothing waits here: each batch is on the wire once exported (the SDK's exporter buffers none). */
+  /** Nothing waits here: a batch is on the wire once exported (the SDK's exporter buffers none). */
   @Override
   public CompletableResultCode flush() {
     return CompletableResultCode.ofSuccess();

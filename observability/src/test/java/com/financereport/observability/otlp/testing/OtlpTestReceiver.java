@@ -367,6 +367,7 @@ public final class OtlpTestReceiver implements AutoCloseable {
   private void accept(ExportLogsServiceRequest request) {
     // One copy-on-write append per request, not per record: a burst of 20,000 stays cheap.
     List<ReceivedRecord> received = new java.util.ArrayList<>();
+    int count = 0;
     for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
       for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
         for (LogRecord record : scopeLogs.getLogRecordsList()) {
@@ -374,10 +375,12 @@ public final class OtlpTestReceiver implements AutoCloseable {
             received.add(new ReceivedRecord(resourceLogs.getResource(), scopeLogs.getScope(), record));
           }
         }
-        recordCount.addAndGet(scopeLogs.getLogRecordsCount());
+        count += scopeLogs.getLogRecordsCount();
       }
     }
     records.addAll(received);
+    // Counted after they are listed: a caller that awaited the count then reads them all.
+    recordCount.addAndGet(count);
   }
 
   private static byte[] decompress(byte[] raw, String encoding) throws IOException {
