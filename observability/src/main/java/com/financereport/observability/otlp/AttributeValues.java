@@ -3,7 +3,7 @@ package com.financereport.observability.otlp;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.redaction.StructuredValueWalker;
 import com.financereport.observability.redaction.Utf8Cut;
-import com.financereport.observability.redaction.ValueSink;
+import com.financereport.observability.redaction.ValueTreeBuilder;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.common.ValueType;
@@ -11,7 +11,6 @@ import io.opentelemetry.api.logs.LogRecordBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +18,11 @@ import java.util.Map;
  * Spells SLF4J key-values and MDC entries as typed OTLP attributes: numbers stay numbers, booleans
  * booleans, a list of one scalar type a typed array, anything else nested {@link Value}s. What is
  * written, redacted and cut is the {@link StructuredValueWalker}'s decision, the same walk as the
- * stdout line's; this sink redacts nothing itself. One instance per thread.
+ * stdout line's; this builder redacts nothing itself. One instance per thread.
  */
-final class AttributeValues implements ValueSink {
+final class AttributeValues extends ValueTreeBuilder<Value<?>> {
   private final StructuredValueWalker walker;
   private final int maxValueBytes;
-  /** The open containers, innermost last, each with the key it goes under in its parent. */
-  private final List<Object> open = new ArrayList<>();
-  private final List<String> keysInParent = new ArrayList<>();
-  private String key;
-  private Value<?> result;
 
   AttributeValues(Redactor redactor, int maxValueBytes) {
     this.walker = new StructuredValueWalker(redactor, redactor.threadMemo(), maxValueBytes);
@@ -48,12 +42,10 @@ final class AttributeValues implements ValueSink {
     if (key == null || value == null) {
       return;
     }
-    open.clear();
-    keysInParent.clear();
-    result = null;
+    reset();
     walker.walk(key, value, this);
-    setTyped(record, key, result);
-    result = null;
+    setTyped(record, key, result());
+    reset();
   }
 
   /** Scalars as their own attribute type, a list of one scalar type as a typed array. */
@@ -97,87 +89,39 @@ final class AttributeValues implements ValueSink {
   }
 
   @Override
-  public void nullValue() {
-    add(Value.empty());
+  protected Value<?> ofNull() {
+    return Value.empty();
   }
 
   @Override
-  public void bool(boolean value) {
-    add(Value.of(value));
+  protected Value<?> ofBool(boolean value) {
+    return Value.of(value);
   }
 
   @Override
-  public void number(Number value) {
+  protected Value<?> ofNumber(Number value) {
     if (value instanceof Double || value instanceof Float) {
-      add(Value.of(value.doubleValue()));
-    } else if (value instanceof BigDecimal || value instanceof BigInteger) {
+      return Value.of(value.doubleValue());
+    }
+    if (value instanceof BigDecimal || value instanceof BigInteger) {
       // OTLP has no decimal type: as text, digits intact, rather than a rounded double.
-      add(Value.of(value.toString()));
-    } else {
-      add(Value.of(value.longValue()));
+      return Value.of(value.toString());
     }
+    return Value.of(value.longValue());
   }
 
   @Override
-  public void text(String value, int maxBytes) {
-    add(Value.of(Utf8Cut.cut(value, maxBytes)));
+  protected Value<?> ofText(String value) {
+    return Value.of(value);
   }
 
   @Override
-  public void beginMap() {
-    push(new LinkedHashMap<String, Value<?>>());
+  protected Value<?> ofList(List<Value<?>> items) {
+    return Value.of(items);
   }
 
   @Override
-  public void key(String key, int maxBytes) {
-    this.key = Utf8Cut.cut(key, maxBytes);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void endMap() {
-    add(Value.of((Map<String, Value<?>>) pop()));
-  }
-
-  @Override
-  public void beginList() {
-    push(new ArrayList<Value<?>>());
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void endList() {
-    add(Value.of((List<Value<?>>) pop()));
-  }
-
-  @Override
-  public void discardOpen() {
-    pop();
-  }
-
-  private void push(Object container) {
-    open.add(container);
-    keysInParent.add(key);
-  }
-
-  /** Removes the innermost container; the key it stood under is the next value's again. */
-  private Object pop() {
-    int last = open.size() - 1;
-    key = keysInParent.remove(last);
-    return open.remove(last);
-  }
-
-  @SuppressWarnings("unchecked")
-  private void add(Value<?> value) {
-    if (open.isEmpty()) {
-      result = value;
-      return;
-    }
-    Object parent = open.get(open.size() - 1);
-    if (parent instanceof Map<?, ?> map) {
-      ((Map<String, Value<?>>) map).put(key, value);
-    } else {
-      ((List<Value<?>>) parent).add(value);
-    }
+  protected Value<?> ofMap(Map<String, Value<?>> members) {
+    return Value.of(members);
   }
 }

@@ -1,102 +1,42 @@
 package com.financereport.observability.redaction;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Collects a walked value as plain Java values, for {@link Redactor#redactValue}: maps become
- * unmodifiable {@code Map<String, Object>} in their own order, lists and arrays unmodifiable
- * {@code List<Object>}, numbers and booleans stay as given. Used once.
+ * The walked value as plain Java, for {@link Redactor#redactValue}: maps become unmodifiable
+ * {@code Map<String, Object>} in their own order, lists and arrays unmodifiable {@code
+ * List<Object>}, numbers and booleans stay as given.
  */
-final class RedactedCopy implements ValueSink {
-  /** The open containers, innermost last, each with the key it goes under in its parent. */
-  private final List<Object> open = new ArrayList<>();
-  private final List<String> keysInParent = new ArrayList<>();
-  private String key;
-  private Object result;
-
-  Object result() {
-    return result;
+final class RedactedCopy extends ValueTreeBuilder<Object> {
+  @Override
+  protected Object ofNull() {
+    return null;
   }
 
   @Override
-  public void nullValue() {
-    add(null);
+  protected Object ofBool(boolean value) {
+    return value;
   }
 
   @Override
-  public void bool(boolean value) {
-    add(value);
+  protected Object ofNumber(Number value) {
+    return value;
   }
 
   @Override
-  public void number(Number value) {
-    add(value);
+  protected Object ofText(String value) {
+    return value;
   }
 
   @Override
-  public void text(String value, int maxBytes) {
-    add(Utf8Cut.cut(value, maxBytes));
+  protected Object ofList(List<Object> items) {
+    return Collections.unmodifiableList(items);
   }
 
   @Override
-  public void beginMap() {
-    push(new LinkedHashMap<String, Object>());
-  }
-
-  @Override
-  public void key(String key, int maxBytes) {
-    this.key = Utf8Cut.cut(key, maxBytes);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void endMap() {
-    add(Collections.unmodifiableMap((Map<String, Object>) pop()));
-  }
-
-  @Override
-  public void beginList() {
-    push(new ArrayList<>());
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void endList() {
-    add(Collections.unmodifiableList((List<Object>) pop()));
-  }
-
-  @Override
-  public void discardOpen() {
-    pop();
-  }
-
-  private void push(Object container) {
-    open.add(container);
-    keysInParent.add(key);
-  }
-
-  /** Removes the innermost container; the key it stood under is the next value's again. */
-  private Object pop() {
-    int last = open.size() - 1;
-    key = keysInParent.remove(last);
-    return open.remove(last);
-  }
-
-  @SuppressWarnings("unchecked")
-  private void add(Object value) {
-    if (open.isEmpty()) {
-      result = value;
-      return;
-    }
-    Object parent = open.get(open.size() - 1);
-    if (parent instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).put(key, value);
-    } else {
-      ((List<Object>) parent).add(value);
-    }
+  protected Object ofMap(Map<String, Object> members) {
+    return Collections.unmodifiableMap(members);
   }
 }
