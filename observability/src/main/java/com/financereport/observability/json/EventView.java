@@ -22,11 +22,7 @@ import java.util.List;
  * needs before it runs user code (a key-value's {@code toString()} that logs would rebuild it).
  */
 public final class EventView {
-  /** The last view built on each thread: a cache of one, never read by another thread. */
-  private static final ThreadLocal<EventView> LAST = ThreadLocal.withInitial(EventView::new);
-
   private ILoggingEvent event;
-  private Redactor redactor;
   private String message;
   private String exceptionType;
   private String exceptionMessage;
@@ -38,23 +34,37 @@ public final class EventView {
 
   /** The view of {@code event} as {@code redactor} redacts it; built on the first call per event. */
   public static EventView of(ILoggingEvent event, Redactor redactor) {
-    EventView view = LAST.get();
-    if (view.event != event || view.redactor != redactor) {
-      view.fill(event, redactor);
+    return of(event, redactor.threadMemo());
+  }
+
+  /**
+   * The view of {@code event} redacted through this thread's {@code texts}, which keep the one
+   * view of the thread (a cache of one, never read by another thread).
+   */
+  public static EventView of(ILoggingEvent event, RedactionMemo texts) {
+    EventView view;
+    if (texts.eventView() instanceof EventView cached) {
+      if (cached.event == event) {
+        return cached;
+      }
+      view = cached;
+    } else {
+      view = new EventView();
+      texts.eventView(view);
     }
+    view.fill(event, texts);
     return view;
   }
 
   /** Every field is written on every fill, the key last: a fill nested in this one leaves no trace. */
-  private void fill(ILoggingEvent source, Redactor rules) {
+  private void fill(ILoggingEvent source, RedactionMemo texts) {
     event = null;
-    RedactionMemo texts = rules.threadMemo();
     String formatted = source.getFormattedMessage();
     message = texts.redactText(formatted == null ? "" : formatted);
     IThrowableProxy thrown = source.getThrowableProxy();
     exceptionType = thrown == null ? null : nullToEmpty(thrown.getClassName());
     exceptionMessage = thrown == null ? null : texts.redactText(thrown.getMessage());
-    stackTrace = thrown == null ? null : rules.redactText(ThrowableProxyUtil.asString(thrown));
+    stackTrace = thrown == null ? null : texts.redactText(ThrowableProxyUtil.asString(thrown));
     span = Span.current().getSpanContext();
     List<String> names = MarkerTags.of(source);
     for (int i = 0; i < names.size(); i++) {
@@ -62,7 +72,6 @@ public final class EventView {
       names.set(i, texts.redactText(names.get(i)));
     }
     tags = names;
-    redactor = rules;
     event = source;
   }
 

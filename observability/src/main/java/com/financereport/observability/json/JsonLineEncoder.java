@@ -143,7 +143,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   private void writeLine(ILoggingEvent event, LineBuffer line) {
-    EventView view = EventView.of(event, redactor);
+    EventView view = EventView.of(event, line.texts);
     JsonWriter out = line.out;
     out.raw((byte) '{');
     out.raw(Names.TIME);

@@ -1,5 +1,6 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 
 /**
@@ -10,6 +11,8 @@ import com.financereport.observability.redaction.Redactor;
 final class LineBuffer {
   final JsonWriter out = new JsonWriter(1024);
   final EventTimestamp timestamp = new EventTimestamp();
+  /** This thread's memo of redacted texts and its event view, shared with the other outputs. */
+  final RedactionMemo texts;
   private final StructuredValueWriter values;
   /** Encoded {@code "name":} of keys seen before on this thread, and whether their values are secret. */
   private final java.util.HashMap<String, EncodedKey> keys = new java.util.HashMap<>();
@@ -26,8 +29,8 @@ final class LineBuffer {
 
   /** @param reserved the names of the line's own members, which a user key never takes */
   LineBuffer(Redactor redactor, int maxValueBytes, java.util.Set<String> reserved) {
-    // This thread's memo of redacted texts, shared with the event view and the other outputs.
-    this.values = new StructuredValueWriter(redactor, redactor.threadMemo(), maxValueBytes);
+    this.texts = redactor.threadMemo();
+    this.values = new StructuredValueWriter(redactor, texts, maxValueBytes);
     this.reserved = reserved;
   }
 

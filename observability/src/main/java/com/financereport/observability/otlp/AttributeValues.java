@@ -1,5 +1,8 @@
 package com.financereport.observability.otlp;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.financereport.observability.json.EventView;
+import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.redaction.StructuredValueWalker;
 import com.financereport.observability.redaction.Utf8Cut;
@@ -21,12 +24,20 @@ import java.util.Map;
  * stdout line's; this builder redacts nothing itself. One instance per thread.
  */
 final class AttributeValues extends ValueTreeBuilder<Value<?>> {
+  private final RedactionMemo texts;
   private final StructuredValueWalker walker;
   private final int maxValueBytes;
 
+  /** On the thread that uses it: it shares that thread's memo and event view with the stdout line. */
   AttributeValues(Redactor redactor, int maxValueBytes) {
-    this.walker = new StructuredValueWalker(redactor, redactor.threadMemo(), maxValueBytes);
+    this.texts = redactor.threadMemo();
+    this.walker = new StructuredValueWalker(redactor, texts, maxValueBytes);
     this.maxValueBytes = maxValueBytes;
+  }
+
+  /** The event as every output of this thread shows it. */
+  EventView view(ILoggingEvent event) {
+    return EventView.of(event, texts);
   }
 
   /** Text already redacted (the event view's), cut at the value limit as on the stdout line. */

@@ -39,7 +39,6 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   private final RecordEmitter records;
   private final ThreadLocal<AttributeValues> values;
-  private final Redactor redactor;
   private final Level exportLevel;
   private final boolean codeAttributes;
 
@@ -51,7 +50,6 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
       boolean codeAttributes,
       OutputLimits limits) {
     this.records = records;
-    this.redactor = redactor;
     int valueBytes = limits.valueBytes();
     this.values = ThreadLocal.withInitial(() -> new AttributeValues(redactor, valueBytes));
     this.exportLevel = exportLevel;
@@ -66,8 +64,8 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     // Everything taken from the view before a user toString() runs: one that logs rebuilds it.
-    EventView view = EventView.of(event, redactor);
     AttributeValues attributes = values.get();
+    EventView view = attributes.view(event);
     String body = attributes.cut(view.message());
     List<String> tags = view.tags();
     boolean thrown = view.hasException();
