@@ -53,12 +53,19 @@ public final class StructuredValueWriter implements ValueSink {
 
   /** Writes a value whose key the caller has checked with {@link #isSecretKey}. */
   void value(JsonWriter out, Object value) {
+    if (value instanceof String text) {
+      // Most members are one string (all of MDC): written as the walk would, without its set-up.
+      out.string(walker.text(text), walker.maxValueBytes());
+      return;
+    }
     begin(out);
     walker.walkValue(value, this);
   }
 
   private void begin(JsonWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out; // the same line buffer every time: no store, no GC barrier, per member
+    }
     depth = 0;
     afterKey = true;
   }

@@ -59,6 +59,19 @@ public final class StructuredValueWalker {
     walkValue(value, sink);
   }
 
+  /**
+   * A lone text as {@link #walkValue} hands it to a sink, to be cut at {@link #maxValueBytes()}:
+   * the common case of a string member, without the set-up of a walk.
+   */
+  public String text(String value) {
+    return texts.redactText(value);
+  }
+
+  /** The limit of one text, and of all texts of one value together. */
+  public int maxValueBytes() {
+    return maxValueBytes;
+  }
+
   /** Walks a value whose key the caller has already checked. */
   public void walkValue(Object value, ValueSink sink) {
     budget = maxValueBytes;
