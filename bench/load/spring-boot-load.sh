@@ -12,4 +12,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export JAR="$ROOT/examples/spring-boot-example/target/spring-boot-example-0.1.0-SNAPSHOT.jar"
 echo "Spring Boot example (3.5, observability starter) in place of the backend: $JAR"
+# The starter exports logs; the third case (traces and metrics) is the backend's own.
+export CASES="${CASES:-stdout-only otlp-export}"
 exec "$ROOT/bench/load/backend-load.sh"

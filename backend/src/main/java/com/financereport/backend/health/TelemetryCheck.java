@@ -23,11 +23,12 @@ public final class TelemetryCheck implements HealthCheck {
     if (current.healthy()) {
       return CheckResult.up();
     }
-    if (Boolean.FALSE.equals(current.endpointReachable()) && current.consecutiveFailures() == 0) {
+    ExportStatus.Delivery delivery = current.delivery();
+    if (Boolean.FALSE.equals(delivery.endpointReachable()) && delivery.consecutiveFailures() == 0) {
       return CheckResult.degraded("collector unreachable");
     }
-    String reason = current.lastErrorType() != null ? current.lastErrorType() : "export failing";
+    String reason = delivery.lastErrorType() != null ? delivery.lastErrorType() : "export failing";
     return CheckResult.degraded(
-        reason + " (" + current.consecutiveFailures() + " consecutive failed exports)");
+        reason + " (" + delivery.consecutiveFailures() + " consecutive failed exports)");
   }
 }

@@ -158,8 +158,12 @@ class HealthTest {
     runtime.exportStatusSource(
         () ->
             new ExportStatus(
-                true, 0, 12, 0, 12, 0, 0, 0, 0, 0, 0, 0, null, "connection refused",
-                "java.net.ConnectException", 3, false));
+                true,
+                new ExportStatus.Queue(12, 2048),
+                new ExportStatus.Delivery(
+                    0, 12, 0, null, "connection refused", "java.net.ConnectException", 3, false),
+                ExportStatus.Spool.NONE,
+                ExportStatus.Dropped.NONE));
 
     HttpProbe.Response response = health(env, runtime);
 
@@ -176,8 +180,13 @@ class HealthTest {
     ObservabilityRuntime runtime =
         ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(env));
     runtime.exportStatusSource(
-        () -> new ExportStatus(
-            true, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Instant.now(), null, null, 0, true));
+        () ->
+            new ExportStatus(
+                true,
+                ExportStatus.Queue.EMPTY,
+                new ExportStatus.Delivery(40, 0, 0, Instant.now(), null, null, 0, true),
+                ExportStatus.Spool.NONE,
+                ExportStatus.Dropped.NONE));
 
     HttpProbe.Response response = health(env, runtime);
 

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class TelemetryCheckTest {
   private static ExportStatus exporting(long consecutiveFailures, Boolean reachable) {
+    String error = consecutiveFailures > 0 ? "HTTP 503" : null;
     return new ExportStatus(
-        true, 10, consecutiveFailures, 0, 0, 0, 0, 0, 0, 0, 0, 0, Instant.EPOCH,
-        consecutiveFailures > 0 ? "HTTP 503" : null, consecutiveFailures > 0 ? "HTTP 503" : null,
-        consecutiveFailures, reachable);
+        true,
+        ExportStatus.Queue.EMPTY,
+        new ExportStatus.Delivery(
+            10, consecutiveFailures, 0, Instant.EPOCH, error, error, consecutiveFailures, reachable),
+        ExportStatus.Spool.NONE,
+        ExportStatus.Dropped.NONE);
   }
 
   @Test

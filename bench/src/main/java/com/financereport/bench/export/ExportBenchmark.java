@@ -106,7 +106,7 @@ public class ExportBenchmark {
     logging.close();
     long delivered = receiver.recordCount();
     long counted = logging.countedDrops();
-    long kept = logging.status() == null ? 0 : logging.status().spooled();
+    long kept = logging.status() == null ? 0 : logging.status().spool().records();
     System.out.printf(
         "[%s] emitted=%d delivered=%d (%.1f%%) dropped(counted)=%d kept-on-disk=%d lost-uncounted=%d%n",
         stack,
@@ -120,7 +120,7 @@ public class ExportBenchmark {
       System.out.printf(
           "[%s] of the dropped: %d for the spool's byte budget or age, the rest when the in-memory"
               + " queue and the spool's hand-off were both full%n",
-          stack, logging.status().droppedForBudget());
+          stack, logging.status().dropped().spoolBudget());
     }
     receiver.close();
   }
@@ -137,7 +137,7 @@ public class ExportBenchmark {
     long startRecords = receiver.recordCount();
     long deadline = start + Long.getLong("bench.drainSeconds", 300) * 1_000_000_000L;
     while (System.nanoTime() < deadline
-        && (logging.status().spooled() > 0 || logging.status().queued() > 0)) {
+        && (logging.status().spool().records() > 0 || logging.status().queue().size() > 0)) {
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
@@ -152,7 +152,7 @@ public class ExportBenchmark {
         receiver.recordCount() - startRecords,
         seconds,
         (receiver.recordCount() - startRecords) / Math.max(seconds, 1e-9),
-        logging.status().spooled());
+        logging.status().spool().records());
   }
 
   /** Each application thread carries a request id in its MDC, as a web request would. */

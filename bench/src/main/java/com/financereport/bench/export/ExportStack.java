@@ -101,7 +101,7 @@ final class ExportStack {
         return new ExportStack(
             context,
             () -> export.shutdown(Duration.ofSeconds(10)),
-            () -> export.status().dropped(),
+            () -> export.status().dropped().total(),
             export::status);
       }
       case PEER -> {

@@ -146,7 +146,8 @@ public class SpoolBenchmark {
       for (int i = 0; i < REPLAY_RECORDS / BATCH + 1; i++) {
         filler.export(batch);
       }
-      filler.shutdown();
+      // Closed before the replay starts: its instance folder, records and all, is then free.
+      filler.shutdown().join(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @TearDown(Level.Invocation)
@@ -161,8 +162,16 @@ public class SpoolBenchmark {
         directory, 1L << 30, Duration.ofDays(7), "finance-report-backend", "production");
   }
 
+  /**
+   * A collector that cannot be reached (nothing listens on port 1): every export fails retryably.
+   * A succeeding stand-in would take the spooled records when the filler shuts down (shutdown
+   * delivers what it can), leaving nothing for {@link #replay} to send.
+   */
   private static LogRecordExporter unreachable() {
-    return LogRecordExporter.noop();
+    return OtlpHttpLogRecordExporter.builder()
+        .setEndpoint("http://127.0.0.1:1/v1/logs")
+        .setRetryPolicy(null)
+        .build();
   }
 
   /** 512 records shaped like a service's: a resource, a message, a few key-values. */

@@ -54,6 +54,13 @@ class ExportMetersTest {
   }
 
   @Test
+  @Order(1)
+  void theQueueCapacityIsTheConfiguredQueueSize() {
+    assertThat(registry.get("otel.sdk.processor.log.queue.capacity").gauge().value())
+        .isEqualTo(8192.0);
+  }
+
+  @Test
   @Order(2)
   void theSpoolGaugesMoveWhenTheCollectorIsUnavailable() {
     receiver.alwaysAnswer(OtlpTestReceiver.Answer.status(503));

@@ -18,6 +18,12 @@ final class ExportSettingsForTests {
     System.setProperty("OTEL_BLRP_SCHEDULE_DELAY", "100");
   }
 
+  /** Spans too, to the same endpoint, with a short batch delay. */
+  static void exportTraces() {
+    System.setProperty("OTEL_TRACES_EXPORTER", "otlp");
+    System.setProperty("OTEL_BSP_SCHEDULE_DELAY", "100");
+  }
+
   /** A started receiver, with export pointed at it. */
   static OtlpTestReceiver receiverFor(Path spool) {
     OtlpTestReceiver receiver = OtlpTestReceiver.start();

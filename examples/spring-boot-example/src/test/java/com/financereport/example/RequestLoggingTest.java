@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.ReceivedRecord;
+import com.financereport.observability.otlp.testing.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The request line: the backend's rules, as the collector receives it. */
+/** The request line and the request's span: the backend's rules, as the collector receives them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestLoggingTest {
   static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-  static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+  static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+  static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
   @TempDir static Path spool;
   static OtlpTestReceiver receiver;
 
@@ -33,6 +36,7 @@ class RequestLoggingTest {
   @BeforeAll
   static void exportToTheReceiver() {
     receiver = ExportSettingsForTests.receiverFor(spool);
+    ExportSettingsForTests.exportTraces();
   }
 
   @AfterAll
@@ -71,6 +75,26 @@ class RequestLoggingTest {
     assertThat(HexFormat.of().formatHex(line.record().getTraceId().toByteArray()))
         .as("the record's trace id")
         .isEqualTo(TRACE_ID);
+  }
+
+  @Test
+  void theCallersTraceparentIsTheParentOfTheServerSpan() throws Exception {
+    HttpResponse<String> response =
+        send("/api/items/46", "X-Request-ID", "req-span", "traceparent", TRACEPARENT);
+    ReceivedSpan span =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    receiver.spans().stream()
+                        .filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER && s.traceId().equals(TRACE_ID))
+                        .findFirst()
+                        .orElse(null),
+                s -> s != null);
+    assertThat(span.parentSpanId()).isEqualTo(CALLER_SPAN_ID);
+    assertThat(span.name()).isEqualTo("GET /api/items/{id}");
+    assertThat(response.headers().firstValue("traceparent"))
+        .contains("00-" + TRACE_ID + "-" + span.spanId() + "-01");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.financereport.observability.otlp;
 
 import com.financereport.observability.internal.export.SafeLocation;
-import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.internal.export.ExportCounters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -49,7 +49,7 @@ final class CollectorProbe implements Runnable {
   @Override
   public void run() {
     String problem = probe();
-    counters.recordEndpointReachable(problem == null);
+    counters.endpointReachable(problem == null);
     if (problem != null) {
       warnings.warn(
           "OTLP collector at {} is not reachable: {}. Logs still go to stdout; export keeps trying"

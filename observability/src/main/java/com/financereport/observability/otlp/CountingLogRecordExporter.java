@@ -1,9 +1,7 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.export.ExportCounters;
 import com.financereport.observability.internal.export.ExportOutcome;
-import com.financereport.observability.internal.export.OutcomeCounting;
-import com.financereport.observability.redaction.Redactor;
-import com.financereport.observability.status.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -18,14 +16,11 @@ import java.util.Collection;
 final class CountingLogRecordExporter implements LogRecordExporter {
   private final LogRecordExporter collector;
   private final ExportCounters counters;
-  private final Redactor redactor;
   private final Outcomes outcomes;
 
-  CountingLogRecordExporter(
-      LogRecordExporter collector, ExportCounters counters, Redactor redactor, Outcomes outcomes) {
+  CountingLogRecordExporter(LogRecordExporter collector, ExportCounters counters, Outcomes outcomes) {
     this.collector = collector;
     this.counters = counters;
-    this.redactor = redactor;
     this.outcomes = outcomes;
   }
 
@@ -62,8 +57,7 @@ final class CountingLogRecordExporter implements LogRecordExporter {
     CompletableResultCode result = collector.export(logs);
     result.whenComplete(
         () -> {
-          ExportOutcome outcome =
-              OutcomeCounting.count(counters, ExportOutcome.of(result), count, redactor);
+          ExportOutcome outcome = counters.attempted(ExportOutcome.of(result), count);
           switch (outcome.kind()) {
             // A partial success: the collector answered, and fast.
             case EXPORTED, PARTIAL -> outcomes.succeeded(System.nanoTime() - started);

@@ -1,13 +1,13 @@
 package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Logger;
-import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.internal.export.ExportCounters;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-/** The default overflow: counts the records as dropped and says so at most once per interval. */
+/** The overflow without a spool: counts the records as lost and says so at most once per interval. */
 final class CountingOverflowSink implements OverflowSink {
   private final ExportCounters counters;
   private final Logger warnings;
@@ -27,7 +27,7 @@ final class CountingOverflowSink implements OverflowSink {
 
   @Override
   public void accept(ReadWriteLogRecord record) {
-    counters.recordDropped(1);
+    counters.queueFull(1);
     droppedSinceWarning.incrementAndGet();
     long now = nanoClock.getAsLong();
     long due = nextWarningAt.get();
@@ -38,7 +38,7 @@ final class CountingOverflowSink implements OverflowSink {
           "OTLP export queue is full: dropped {} log record(s) since the last warning, {} in total;"
               + " the collector is slower than the application logs (stdout still has every line)",
           since,
-          counters.dropped());
+          counters.lostSoFar());
     }
   }
 }

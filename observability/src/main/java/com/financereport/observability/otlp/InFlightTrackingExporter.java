@@ -1,7 +1,7 @@
 package com.financereport.observability.otlp;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
-import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.internal.export.ExportCounters;
+import com.financereport.observability.internal.export.ExportOutcome;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
@@ -9,8 +9,8 @@ import java.util.Collection;
 
 /**
  * The first exporter after the batch processor: frees the records' queue slots as soon as the
- * processor hands them over, and when the rest of the chain ends in failure counts them as dropped
- * (for a partial success, only the refused ones), because nothing behind it will try again.
+ * processor hands them over, and reports the final outcome of each batch to the counters, because
+ * nothing behind it will try again (the spool, when there is one, has already done what it can).
  */
 final class InFlightTrackingExporter implements LogRecordExporter {
   private final LogRecordExporter delivery;
@@ -33,15 +33,14 @@ final class InFlightTrackingExporter implements LogRecordExporter {
       result = delivery.export(logs);
     } catch (RuntimeException e) {
       // An exporter must not throw; if one does, the batch is still accounted for.
-      counters.recordDropped(count);
+      counters.settled(ExportOutcome.ofFailure(e), count);
       inFlight.settled(count);
       return CompletableResultCode.ofExceptionalFailure(e);
     }
     result.whenComplete(
         () -> {
           if (!result.isSuccess()) {
-            counters.recordDropped(
-                PartialSuccessException.undelivered(result.getFailureThrowable(), count));
+            counters.settled(ExportOutcome.of(result), count);
           }
           inFlight.settled(count);
         });

@@ -1,46 +1,43 @@
 package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import com.financereport.observability.ExportPipeline;
+import com.financereport.observability.internal.export.ExportCounters;
 import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.otlp.record.RecordEmitter;
-import com.financereport.observability.otlp.response.PartialSuccessExporter;
+import com.financereport.observability.internal.export.PartialSuccessExporter;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
-import com.financereport.observability.status.ExportCounters;
 import com.financereport.observability.status.ExportStatus;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import io.opentelemetry.sdk.resources.Resource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * Ships every log event to an OTLP/HTTP collector through the official OpenTelemetry SDK, next to
  * stdout, without ever delaying or failing the application: start-up does no network I/O, a full
- * queue drops into a counted sink, the SDK's own complaints reach stdout at a bounded rate and are
- * never exported, and shutdown flushes for a bounded time.
+ * queue hands its surplus to the spool (or counts it), the SDK's own complaints reach stdout at a
+ * bounded rate and are never exported, and shutdown flushes for a bounded time.
+ *
+ * <p>The pipeline is a line of stages, data flowing one way; every figure is counted in the one
+ * {@link ExportCounters}:
  *
  * <pre>
  * Logback event ─ LogbackToOtlpAppender (redact, map) ─ RecordEmitter (one immutable record)
- *   ─ QueueAdmissionProcessor ─(full)→ OverflowSink (counts drops; a spool may take them)
+ *   ─ QueueAdmissionProcessor ─(full)→ SpoolStage, or CountingOverflowSink without a spool
  *   ─ BatchLogRecordProcessor ─ ConcurrentExports (up to N requests on the wire)
- *   ─ InFlightTrackingExporter
- *   ─ [Extensions.collectorDecorator, e.g. the disk spool]
- *   ─ CountingLogRecordExporter ─ PartialSuccessExporter (reads partial_success)
- *   ─ OtlpHttpLogRecordExporter ─ collector /v1/logs
+ *   ─ InFlightTrackingExporter (frees queue slots; counts each batch's final outcome)
+ *   ─ SpoolStage (retryable failures to disk, replayed oldest first; optional)
+ *   ─ CountingLogRecordExporter (counts each attempt, live or replayed)
+ *   ─ PartialSuccessExporter (reads partial_success) ─ collector /v1/logs
  * </pre>
  *
  * <p>When export is off in the settings nothing of this exists: {@link #install} returns empty and
@@ -55,44 +52,48 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
   private final LoggerContext context;
   private final ExportSettings settings;
   private final ExportCounters counters;
+  private final SpoolStage spool; // null: the pipeline without a spool
   private final LogbackToOtlpAppender appender;
   private final SelfLogGuard selfLogGuard;
   private final ShutdownFlush shutdownFlush;
   private final Thread shutdownHook;
   private final boolean attachedToRoot;
-  private final Extensions extensions;
 
   private OtlpLogExport(
       LoggerContext context,
       ExportSettings settings,
       ExportCounters counters,
+      SpoolStage spool,
+      InFlightRecords inFlight,
+      QueueAdmissionProcessor processor,
       LogbackToOtlpAppender appender,
       SelfLogGuard selfLogGuard,
-      ShutdownFlush shutdownFlush,
-      boolean attachedToRoot,
-      Extensions extensions) {
-    this.extensions = extensions;
+      boolean attachedToRoot) {
     this.context = context;
     this.settings = settings;
     this.counters = counters;
+    this.spool = spool;
     this.appender = appender;
     this.selfLogGuard = selfLogGuard;
-    this.shutdownFlush = shutdownFlush;
     this.attachedToRoot = attachedToRoot;
+    this.shutdownFlush =
+        new ShutdownFlush(
+            processor,
+            inFlight,
+            this::beforeShutdown,
+            this::status,
+            context.getLogger(ShutdownFlush.class),
+            System.err);
     this.shutdownHook =
         new Thread(() -> shutdownFlush.run(settings.shutdownTimeout()), "otlp-shutdown-flush");
   }
 
   /**
-   * Starts OTLP export for this Logback context when the settings enable it, and attaches it to the
-   * root logger; returns empty, having created nothing, when they do not.
+   * Starts OTLP export, with the disk spool, for this Logback context when the settings enable it,
+   * and attaches it to the root logger; returns empty, having created nothing, when they do not.
    */
   public static Optional<OtlpLogExport> install(LoggerContext context, ObservabilityRuntime runtime) {
-    if (!runtime.settings().export().enabled()) {
-      return Optional.empty();
-    }
-    return install(
-        context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions());
+    return start(context, runtime, true, true);
   }
 
   /**
@@ -100,23 +101,15 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
    * context reset, which stops the appenders, leaves it running.
    */
   static Optional<OtlpLogExport> startShared(LoggerContext context, ObservabilityRuntime runtime) {
-    if (!runtime.settings().export().enabled()) {
-      return Optional.empty();
-    }
-    return start(context, runtime, new DiskSpoolExtension(runtime.settings(), context).extensions(), false);
+    return start(context, runtime, true, false);
   }
 
-  /** As {@link #install(LoggerContext, ObservabilityRuntime)}, with a spool or other extension. */
-  public static Optional<OtlpLogExport> install(
-      LoggerContext context, ObservabilityRuntime runtime, Extensions extensions) {
-    return start(context, runtime, extensions, true);
-  }
-
+  /**
+   * @param spooling with the disk spool; without it the SDK exporter retries by itself and a full
+   *     queue only counts its drops
+   */
   static Optional<OtlpLogExport> start(
-      LoggerContext context,
-      ObservabilityRuntime runtime,
-      Extensions extensions,
-      boolean attachToRoot) {
+      LoggerContext context, ObservabilityRuntime runtime, boolean spooling, boolean attachToRoot) {
     Objects.requireNonNull(context, "context");
     ObservabilitySettings settings = runtime.settings();
     ExportSettings export = settings.export();
@@ -133,20 +126,17 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
 
     int queueSize = export.maxQueueSize();
     InFlightRecords inFlight = new InFlightRecords(queueSize);
-    ExportCounters counters = new ExportCounters(inFlight::unsettled);
+    ExportCounters counters = new ExportCounters(runtime.redactor(), inFlight::unsettled, queueSize);
 
     QueueFullWaitGate waitGate = new QueueFullWaitGate(export.queueFullWait().toNanos());
+    // Without a spool, the SDK's retry; with one, a failure must reach the spool at once.
     LogRecordExporter collector =
         new CountingLogRecordExporter(
-            wireExporter(export, extensions.sdkRetry(), context),
-            counters,
-            runtime.redactor(),
-            selfLogGuard.and(waitGate));
-    // The spool seam: a decorator here sees every batch on its way to the collector.
-    LogRecordExporter delivery = extensions.collectorDecorator().apply(collector);
+            wireExporter(export, !spooling, context), counters, selfLogGuard.and(waitGate));
+    SpoolStage spool = spooling ? new SpoolStage(collector, settings, context, counters) : null;
     OverflowSink overflow =
-        extensions.overflow() != null
-            ? extensions.overflow().apply(counters)
+        spool != null
+            ? spool
             : new CountingOverflowSink(
                 counters,
                 context.getLogger(CountingOverflowSink.class),
@@ -155,7 +145,8 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
 
     ConcurrentExports exports =
         new ConcurrentExports(
-            new InFlightTrackingExporter(delivery, inFlight, counters), export.exportConcurrency());
+            new InFlightTrackingExporter(spool != null ? spool : collector, inFlight, counters),
+            export.exportConcurrency());
     BatchLogRecordProcessor batch =
         BatchLogRecordProcessor.builder(exports)
             .setScheduleDelay(export.scheduleDelay())
@@ -176,29 +167,21 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
     appender.setContext(context);
     appender.start();
 
-    ShutdownFlush shutdownFlush =
-        new ShutdownFlush(
-            processor,
-            inFlight,
-            counters,
-            deadline -> extensions.beforeShutdown().accept(counters.snapshot(), deadline),
-            () -> extensions.status().apply(counters.snapshot()),
-            context.getLogger(ShutdownFlush.class),
-            System.err);
     OtlpLogExport installed =
         new OtlpLogExport(
             context,
             export,
             counters,
+            spool,
+            inFlight,
+            processor,
             appender,
             selfLogGuard,
-            shutdownFlush,
-            attachToRoot,
-            extensions);
+            attachToRoot);
     if (attachToRoot) {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
-    runtime.exportStatusSource(() -> extensions.status().apply(counters.snapshot()));
+    runtime.exportStatusSource(installed::status);
     if (!runtime.hostOwnsShutdown()) {
       Runtime.getRuntime().addShutdownHook(installed.shutdownHook);
     }
@@ -220,17 +203,23 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             .setTimeout(export.requestTimeout())
             .setCompression(export.compression())
             // Without a spool: the OTLP spec's retry (429/502/503/504, dropped connections,
-            // Retry-After honoured). With one, a failure must reach the spool at once; its replayer
-            // retries with backoff instead.
+            // Retry-After honoured). With one, its replayer retries with backoff instead.
             .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
     export.headers().forEach(builder::addHeader);
     return PartialSuccessExporter.build(builder, context.getLogger(PartialSuccessExporter.class));
   }
 
-  /** The live export figures. */
+  /** The live export figures, the spool's included. */
   @Override
   public ExportStatus status() {
-    return extensions.status().apply(counters.snapshot());
+    return spool != null ? spool.status(counters.snapshot(true)) : counters.snapshot(false);
+  }
+
+  /** Before the final flush, with its deadline (a {@link System#nanoTime} value). */
+  private void beforeShutdown(long deadlineNanos) {
+    if (spool != null) {
+      spool.beginShutdown(counters.snapshot(true).delivery(), deadlineNanos);
+    }
   }
 
   /**
@@ -271,36 +260,5 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
   /** The Logback appender that feeds the export, for {@link OtlpAppender}. */
   LogbackToOtlpAppender appender() {
     return appender;
-  }
-
-  /**
-   * What can be plugged into the pipeline. The disk spool wraps the collector exporter and takes
-   * the overflow; {@link #NONE} is the plain pipeline.
-   *
-   * @param collectorDecorator wraps the exporter that talks to the collector (whose outcomes are
-   *     already counted); what it returns receives every batch from the batch processor
-   * @param overflow makes the sink for records the full queue cannot take; null for the default,
-   *     which counts them as dropped and warns at most once a minute
-   * @param status adds the extension's own figures to the export status
-   * @param beforeShutdown runs, with the status then and the shutdown's deadline (a {@link
-   *     System#nanoTime} value), before the pipeline is flushed at shutdown
-   * @param sdkRetry whether the SDK exporter retries by itself (off when a spool retries instead)
-   */
-  public record Extensions(
-      UnaryOperator<LogRecordExporter> collectorDecorator,
-      Function<ExportCounters, OverflowSink> overflow,
-      UnaryOperator<ExportStatus> status,
-      java.util.function.ObjLongConsumer<ExportStatus> beforeShutdown,
-      boolean sdkRetry) {
-    /** The plain pipeline: no spool, the SDK's own retry. */
-    public static final Extensions NONE =
-        new Extensions(
-            UnaryOperator.identity(), null, UnaryOperator.identity(), (s, deadline) -> {}, true);
-
-    public Extensions {
-      Objects.requireNonNull(collectorDecorator, "collectorDecorator");
-      Objects.requireNonNull(status, "status");
-      Objects.requireNonNull(beforeShutdown, "beforeShutdown");
-    }
   }
 }

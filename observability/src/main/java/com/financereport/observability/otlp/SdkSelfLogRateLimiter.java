@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.export.ExportOutcome;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.LoggingEvent;
@@ -34,8 +35,10 @@ final class SdkSelfLogRateLimiter extends TurboFilter {
   static boolean isExportInternal(String loggerName) {
     return loggerName.startsWith("io.opentelemetry.")
         || loggerName.startsWith(OtlpLogExport.class.getPackageName())
-        // The spool's own warnings ("the collector is unavailable") would feed the spool itself.
-        || loggerName.startsWith(SPOOL_PACKAGE);
+        // The spool's own warnings ("the collector is unavailable") would feed the spool itself,
+        // and the sender's ("the collector refused 3 of 512 records") the export they describe.
+        || loggerName.startsWith(SPOOL_PACKAGE)
+        || loggerName.startsWith(ExportOutcome.class.getPackageName());
   }
 
   private static final String SPOOL_PACKAGE = "com.financereport.observability.spool";

@@ -1,7 +1,6 @@
 package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Logger;
-import com.financereport.observability.status.ExportCounters;
 import com.financereport.observability.status.ExportStatus;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
@@ -20,7 +19,6 @@ import java.util.function.Supplier;
 final class ShutdownFlush {
   private final LogRecordProcessor processor;
   private final InFlightRecords inFlight;
-  private final ExportCounters counters;
   private final LongConsumer beforeShutdown;
   private final Supplier<ExportStatus> status;
   private final Logger report;
@@ -30,7 +28,6 @@ final class ShutdownFlush {
   ShutdownFlush(
       LogRecordProcessor processor,
       InFlightRecords inFlight,
-      ExportCounters counters,
       LongConsumer beforeShutdown,
       Supplier<ExportStatus> status,
       Logger report,
@@ -39,7 +36,6 @@ final class ShutdownFlush {
     this.status = status;
     this.processor = processor;
     this.inFlight = inFlight;
-    this.counters = counters;
     this.report = report;
     this.fallback = fallback;
   }
@@ -53,13 +49,13 @@ final class ShutdownFlush {
       return inFlight.unsettled();
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    long droppedBefore = counters.dropped();
+    long droppedBefore = status.get().dropped().total();
     // The extension gets the same deadline: a spool finishes its own work within it.
     beforeShutdown.accept(deadline);
     CompletableResultCode result = processor.shutdown();
     result.join(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     // Still in memory, plus what the final flush tried and lost.
-    long undelivered = inFlight.unsettled() + (counters.dropped() - droppedBefore);
+    long undelivered = inFlight.unsettled() + (status.get().dropped().total() - droppedBefore);
     if (!result.isDone()) {
       say(
           "OTLP export: gave up flushing after "
@@ -70,7 +66,7 @@ final class ShutdownFlush {
     } else if (undelivered > 0) {
       say("OTLP export: " + undelivered + " log record(s) were not delivered at shutdown");
     }
-    long spooled = status.get().spooled();
+    long spooled = status.get().spool().records();
     if (spooled > 0) {
       say(
           "OTLP export: "

@@ -1,8 +1,6 @@
 package com.financereport.observability.signals;
 
-import com.financereport.observability.internal.export.OutcomeCounting;
-import com.financereport.observability.redaction.Redactor;
-import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.internal.export.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.Aggregation;
@@ -16,19 +14,17 @@ import java.util.Collection;
 final class CountingMetricExporter implements MetricExporter {
   private final MetricExporter collector;
   private final ExportCounters counters;
-  private final Redactor redactor;
 
-  CountingMetricExporter(MetricExporter collector, ExportCounters counters, Redactor redactor) {
+  CountingMetricExporter(MetricExporter collector, ExportCounters counters) {
     this.collector = collector;
     this.counters = counters;
-    this.redactor = redactor;
   }
 
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
     long points = metrics.stream().mapToLong(m -> m.getData().getPoints().size()).sum();
     // A failed export is lost; the next collection sends fresh points instead.
-    return OutcomeCounting.countWhenDone(collector.export(metrics), counters, points, redactor);
+    return counters.countWhenDone(collector.export(metrics), points);
   }
 
   @Override

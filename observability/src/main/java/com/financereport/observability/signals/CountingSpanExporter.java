@@ -1,8 +1,6 @@
 package com.financereport.observability.signals;
 
-import com.financereport.observability.internal.export.OutcomeCounting;
-import com.financereport.observability.redaction.Redactor;
-import com.financereport.observability.status.ExportCounters;
+import com.financereport.observability.internal.export.ExportCounters;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -12,18 +10,16 @@ import java.util.Collection;
 final class CountingSpanExporter implements SpanExporter {
   private final SpanExporter collector;
   private final ExportCounters counters;
-  private final Redactor redactor;
 
-  CountingSpanExporter(SpanExporter collector, ExportCounters counters, Redactor redactor) {
+  CountingSpanExporter(SpanExporter collector, ExportCounters counters) {
     this.collector = collector;
     this.counters = counters;
-    this.redactor = redactor;
   }
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
     // No spool for spans: a failed batch is lost, and counted so.
-    return OutcomeCounting.countWhenDone(collector.export(spans), counters, spans.size(), redactor);
+    return counters.countWhenDone(collector.export(spans), spans.size());
   }
 
   @Override

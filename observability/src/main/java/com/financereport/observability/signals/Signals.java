@@ -1,12 +1,12 @@
 package com.financereport.observability.signals;
 
+import com.financereport.observability.internal.export.ExportCounters;
 import com.financereport.observability.internal.export.SafeLocation;
 import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.MetricSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.settings.TraceSettings;
-import com.financereport.observability.status.ExportCounters;
 import com.financereport.observability.status.ExportStatus;
 import com.financereport.observability.status.SignalStatus;
 import io.opentelemetry.api.OpenTelemetry;
@@ -55,12 +55,14 @@ public final class Signals {
   private final SdkSelfTelemetry selfTelemetry;
   private final TraceSettings traceSettings;
   private final MetricSettings metricSettings;
-  private final ExportCounters spanCounters = new ExportCounters(() -> 0);
-  private final ExportCounters pointCounters = new ExportCounters(() -> 0);
+  private final ExportCounters spanCounters;
+  private final ExportCounters pointCounters;
 
   private Signals(ObservabilitySettings settings, Supplier<ExportStatus> logs, Redactor redactor) {
     this.traceSettings = settings.traces();
     this.metricSettings = settings.metrics();
+    this.spanCounters = new ExportCounters(redactor);
+    this.pointCounters = new ExportCounters(redactor);
     if (!traceSettings.enabled() && !metricSettings.enabled()) {
       openTelemetry = OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
       tracerProvider = null;
@@ -75,7 +77,7 @@ public final class Signals {
     if (metricSettings.enabled()) {
       meters.registerMetricReader(
           PeriodicMetricReader.builder(
-                  new CountingMetricExporter(metricExporter(metricSettings), pointCounters, redactor))
+                  new CountingMetricExporter(metricExporter(metricSettings), pointCounters))
               .setInterval(metricSettings.exportInterval())
               .build());
     }
@@ -94,7 +96,7 @@ public final class Signals {
               .setSampler(Samplers.of(traceSettings.sampler(), traceSettings.samplerRatio()))
               .addSpanProcessor(
                   BatchSpanProcessor.builder(
-                          new CountingSpanExporter(spanExporter(traceSettings), spanCounters, redactor))
+                          new CountingSpanExporter(spanExporter(traceSettings), spanCounters))
                       .setScheduleDelay(traceSettings.scheduleDelay())
                       .setMaxQueueSize(traceSettings.maxQueueSize())
                       .setMaxExportBatchSize(
@@ -126,14 +128,14 @@ public final class Signals {
     if (!traceSettings.enabled()) {
       return SignalStatus.off(traceSettings.disabledReason());
     }
-    return status(SafeLocation.of(traceSettings.endpoint()), spanCounters.snapshot(), selfTelemetry.droppedSpans());
+    return status(SafeLocation.of(traceSettings.endpoint()), spanCounters.snapshot(false), selfTelemetry.droppedSpans());
   }
 
   public SignalStatus metrics() {
     if (!metricSettings.enabled()) {
       return SignalStatus.off(metricSettings.disabledReason());
     }
-    return status(SafeLocation.of(metricSettings.endpoint()), pointCounters.snapshot(), 0);
+    return status(SafeLocation.of(metricSettings.endpoint()), pointCounters.snapshot(false), 0);
   }
 
   /** Exports what is buffered and stops, waiting at most {@code timeout} in all. */
@@ -153,11 +155,11 @@ public final class Signals {
         true,
         endpoint,
         null,
-        counted.exported(),
-        counted.failed(),
-        counted.dropped() + droppedBySdk,
-        counted.lastSuccess(),
-        counted.lastError());
+        counted.delivery().exported(),
+        counted.delivery().failed(),
+        counted.dropped().total() + droppedBySdk,
+        counted.delivery().lastSuccess(),
+        counted.delivery().lastError());
   }
 
   private static OtlpHttpSpanExporter spanExporter(TraceSettings settings) {

@@ -1,5 +1,6 @@
 package com.financereport.observability.spool;
 
+import com.financereport.observability.json.JsonWriter;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -65,10 +66,7 @@ final class DeadLetterFile {
           reason,
           file);
     }
-    StringBuilder header = new StringBuilder("{\"reason\":");
-    SpoolJsonWriter.string(header, reason);
-    header.append(",\"at\":\"").append(Instant.now()).append("\",");
-    byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] headerBytes = header(reason);
     try {
       if (where == null) {
         throw new IOException("the spool folder cannot be used");
@@ -96,5 +94,16 @@ final class DeadLetterFile {
       }
       return false;
     }
+  }
+
+  /** {@code {"reason":…,"at":"…",}: the spool line, whose own opening brace is left off, follows. */
+  private static byte[] header(String reason) {
+    JsonWriter out = new JsonWriter(128);
+    out.raw("{\"reason\":".getBytes(StandardCharsets.US_ASCII));
+    out.string(reason, Integer.MAX_VALUE);
+    out.raw(",\"at\":".getBytes(StandardCharsets.US_ASCII));
+    out.string(Instant.now().toString(), Integer.MAX_VALUE);
+    out.raw((byte) ',');
+    return out.toByteArray();
   }
 }

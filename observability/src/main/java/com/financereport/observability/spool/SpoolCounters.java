@@ -9,4 +9,5 @@ final class SpoolCounters {
   final AtomicLong corruptSkipped = new AtomicLong();
   final AtomicLong deadLettered = new AtomicLong();
   final AtomicLong dropped = new AtomicLong();
+  final AtomicLong refusedOnReplay = new AtomicLong();
 }

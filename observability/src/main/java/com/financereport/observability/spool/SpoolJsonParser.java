@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict reader for the JSON the spool writes itself: objects become {@link LinkedHashMap},
- * arrays {@link ArrayList}, integers {@link Long}, other numbers {@link Double}. Anything
- * malformed throws {@link CorruptRecordException}; the spool never trusts a line it did not
- * verify.
+ * A strict RFC 8259 reader for the JSON the spool writes itself: objects become {@link
+ * LinkedHashMap}, arrays {@link ArrayList}, integers {@link Long}, other numbers {@link Double}.
+ * Anything malformed, a duplicate member or trailing text throws {@link CorruptRecordException};
+ * the spool never trusts a line it did not verify.
  */
 final class SpoolJsonParser {
   private final String text;
@@ -62,7 +62,9 @@ final class SpoolJsonParser {
       String name = string();
       skipWhitespace();
       expect(':');
-      members.put(name, value());
+      if (members.put(name, value()) != null) {
+        throw error("duplicate member " + name);
+      }
       skipWhitespace();
       char next = next();
       if (next == '}') {
@@ -130,15 +132,7 @@ final class SpoolJsonParser {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (position + 4 > text.length()) {
-              throw error("truncated unicode escape");
-            }
-            try {
-              out.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-            } catch (NumberFormatException e) {
-              throw error("bad unicode escape");
-            }
-            position += 4;
+            out.append(unicodeEscape());
           }
           default -> throw error("bad escape");
         }
@@ -149,29 +143,71 @@ final class SpoolJsonParser {
     }
   }
 
+  /** RFC 8259 numbers only: no leading zeros, no bare dot, digits on both sides of it. */
   private Object number() {
     int start = position;
-    boolean integral = true;
-    while (position < text.length()) {
-      char c = text.charAt(position);
-      if ((c >= '0' && c <= '9') || c == '-') {
-        position++;
-      } else if (c == '.' || c == 'e' || c == 'E' || c == '+') {
-        integral = false;
-        position++;
-      } else {
-        break;
-      }
-    }
-    String digits = text.substring(start, position);
-    if (digits.isEmpty()) {
+    accept('-');
+    if (!accept('0') && digits() == 0) {
       throw error("unexpected character");
     }
-    try {
-      return integral ? (Object) Long.parseLong(digits) : (Object) Double.parseDouble(digits);
-    } catch (NumberFormatException e) {
-      throw error("bad number");
+    boolean integral = true;
+    if (accept('.')) {
+      integral = false;
+      requireDigits();
     }
+    if (accept('e') || accept('E')) {
+      integral = false;
+      if (!accept('+')) {
+        accept('-');
+      }
+      requireDigits();
+    }
+    String number = text.substring(start, position);
+    try {
+      return integral ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
+    } catch (NumberFormatException e) {
+      throw error("number out of range");
+    }
+  }
+
+  private int digits() {
+    int start = position;
+    while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+      position++;
+    }
+    return position - start;
+  }
+
+  private void requireDigits() {
+    if (digits() == 0) {
+      throw error("expected a digit");
+    }
+  }
+
+  private boolean accept(char c) {
+    if (position < text.length() && text.charAt(position) == c) {
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  /** The four hex digits after {@code \\u}; lone surrogates pass, as the writer escapes them. */
+  private char unicodeEscape() {
+    int code = 0;
+    for (int i = 0; i < 4; i++) {
+      char c = next();
+      int digit =
+          c >= '0' && c <= '9' ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+              : -1;
+      if (digit < 0) {
+        throw error("bad unicode escape");
+      }
+      code = (code << 4) | digit;
+    }
+    return (char) code;
   }
 
   private Object literal(String word, Object value) {

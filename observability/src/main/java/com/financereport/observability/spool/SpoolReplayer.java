@@ -1,20 +1,14 @@
 package com.financereport.observability.spool;
 
 import com.financereport.observability.internal.export.ExportOutcome;
-import com.financereport.observability.otlp.response.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.resources.Resource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import org.slf4j.Logger;
 
@@ -37,61 +31,46 @@ final class SpoolReplayer {
   private static final long SHUTDOWN_RETRY_MILLIS = 100;
   // At shutdown fewer, larger requests drain faster; a crash then re-sends more, but rarely.
   private static final int SHUTDOWN_BATCH_SIZE = 2048;
-  private static final long ADOPTION_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long NOT_SHUTTING_DOWN = Long.MAX_VALUE;
 
   private final DiskSpool spool;
-  private final Supplier<List<DiskSpool>> adoption;
-  private final SpoolOwner owner;
+  private final AdoptedSpools adopted;
+  private final ForeignRecordFilter foreignRecords;
   private final LogRecordExporter delegate;
   private final DeadLetterFile deadLetters;
   private final SpoolCounters counters;
   private final CollectorOutage outage;
-  private final int batchSize;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration exportTimeout;
-  private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
-  private final List<DiskSpool> adopted = new CopyOnWriteArrayList<>();
+  private final ReplayWakeup wakeup;
+  private final ReplaySettings settings;
   private final CountDownLatch shutdownBegan = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean paused;
   private volatile long cutoffNanos = NOT_SHUTTING_DOWN;
-  private long lastAdoptionNanos;
-  // Read from a spool and not yet delivered; only the replayer's thread touches these.
-  private SpoolBatch pending;
-  private DiskSpool pendingFrom;
-  // Records of the pending batch written under another owner: set aside once it is acknowledged.
-  private List<LogRecordData> pendingForeign;
-  private Resource lastResource;
-  private boolean lastResourceOwned;
+  // Read from a spool and not yet delivered; only the replayer's thread touches it.
+  private ReplayBatch pending;
 
   SpoolReplayer(
       DiskSpool spool,
-      Supplier<List<DiskSpool>> adoption,
-      SpoolOwner owner,
+      AdoptedSpools adopted,
+      ForeignRecordFilter foreignRecords,
       LogRecordExporter delegate,
       DeadLetterFile deadLetters,
       SpoolCounters counters,
       CollectorOutage outage,
-      int batchSize,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      Duration exportTimeout,
+      ReplayWakeup wakeup,
+      ReplaySettings settings,
       Logger logger) {
     this.logger = logger;
     this.spool = spool;
-    this.adoption = adoption;
-    this.owner = owner;
+    this.adopted = adopted;
+    this.foreignRecords = foreignRecords;
     this.delegate = delegate;
     this.deadLetters = deadLetters;
     this.counters = counters;
     this.outage = outage;
-    this.batchSize = batchSize;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
-    this.exportTimeout = exportTimeout;
+    this.wakeup = wakeup;
+    this.settings = settings;
     this.thread = new Thread(this::run, "observability-spool-replayer");
     this.thread.setDaemon(true);
   }
@@ -100,15 +79,10 @@ final class SpoolReplayer {
     thread.start();
   }
 
-  /** Called after each append: delivery starts without waiting for the idle poll. */
-  void wake() {
-    wakeups.offer(Boolean.TRUE);
-  }
-
   /** Stops sending (records stay on disk for the next run); upkeep continues. */
   void pause() {
     paused = true;
-    wake();
+    wakeup.signal();
   }
 
   /**
@@ -119,16 +93,12 @@ final class SpoolReplayer {
     this.cutoffNanos = cutoffNanos;
     paused = false;
     shutdownBegan.countDown(); // out of a long backoff at once
-    wake();
+    wakeup.signal();
   }
 
   /** Records waiting in the spools this process adopted. */
   long adoptedRecords() {
-    long total = 0;
-    for (DiskSpool spool : adopted) {
-      total += spool.spooledRecords();
-    }
-    return total;
+    return adopted.records();
   }
 
   /** Whether every spool, own and adopted, is delivered. */
@@ -149,36 +119,17 @@ final class SpoolReplayer {
 
   private void run() {
     spool.open();
-    adoptDeadInstances();
+    adopted.adoptDeadInstances();
     try {
       deliverUntilStopped();
     } finally {
-      if (pending != null) {
-        pendingFrom.release(pending); // stays on disk for the next run, or is counted if gone
-      }
-      for (DiskSpool other : adopted) {
-        other.close(); // what is left stays for the next process to adopt
-      }
-    }
-  }
-
-  private void adoptDeadInstances() {
-    lastAdoptionNanos = System.nanoTime();
-    for (DiskSpool found : adoption.get()) {
-      if (found.open() && found.hasBacklog()) {
-        adopted.add(found);
-        logger.info(
-            "Adopted the spool of a stopped instance of this service: {} log record(s) in {}",
-            found.spooledRecords(),
-            found.directory());
-      } else {
-        found.closeAndRemoveIfEmpty();
-      }
+      releasePending(); // stays on disk for the next run, or is counted if gone
+      adopted.closeAll();
     }
   }
 
   private void deliverUntilStopped() {
-    long backoffMillis = initialBackoff.toMillis();
+    long backoffMillis = settings.initialBackoff().toMillis();
     boolean outageReported = false;
     while (running) {
       try {
@@ -188,14 +139,13 @@ final class SpoolReplayer {
           continue;
         }
         if (pending == null && !takeNextBatch()) {
-          if (cutoffNanos == NOT_SHUTTING_DOWN
-              && System.nanoTime() - lastAdoptionNanos > ADOPTION_INTERVAL_NANOS) {
-            adoptDeadInstances();
+          if (!shuttingDown()) {
+            adopted.adoptIfDue();
           }
           waitForWakeup(shuttingDown() ? SHUTDOWN_RETRY_MILLIS : IDLE_WAIT_MILLIS);
           continue;
         }
-        List<LogRecordData> owned = pending.records();
+        List<LogRecordData> owned = pending.toSend();
         if (owned.isEmpty()) {
           acknowledgePending();
           continue;
@@ -209,7 +159,7 @@ final class SpoolReplayer {
           outage.ended();
           counters.replayed.addAndGet(owned.size());
           acknowledgePending();
-          backoffMillis = initialBackoff.toMillis();
+          backoffMillis = settings.initialBackoff().toMillis();
           if (outageReported) {
             outageReported = false;
             logger.info("The collector accepts spooled log records again; delivering the backlog");
@@ -222,6 +172,7 @@ final class SpoolReplayer {
           long refused = PartialSuccessException.undelivered(result.getFailureThrowable(), size);
           counters.replayed.addAndGet(size - refused);
           counters.dropped.addAndGet(refused); // no export result reports these
+          counters.refusedOnReplay.addAndGet(refused);
           deadLetters.append(owned, refused, failure.reason());
           acknowledgePending();
           continue;
@@ -239,7 +190,7 @@ final class SpoolReplayer {
           Thread.sleep(Math.max(1, Math.min(SHUTDOWN_RETRY_MILLIS, millisToCutoff())));
         } else {
           shutdownBegan.await(jittered(backoffMillis), TimeUnit.MILLISECONDS);
-          backoffMillis = Math.min(maxBackoff.toMillis(), backoffMillis * 2);
+          backoffMillis = Math.min(settings.maxBackoff().toMillis(), backoffMillis * 2);
         }
       } catch (InterruptedException e) {
         if (!running) {
@@ -248,13 +199,9 @@ final class SpoolReplayer {
       } catch (RuntimeException e) {
         // A bug here must not end delivery for the life of the process.
         logger.warn("Spool replay failed unexpectedly; retrying", e);
-        if (pending != null) {
-          pendingFrom.release(pending);
-        }
-        pending = null;
-        pendingForeign = null;
+        releasePending();
         try {
-          Thread.sleep(maxBackoff.toMillis());
+          Thread.sleep(settings.maxBackoff().toMillis());
         } catch (InterruptedException interrupted) {
           if (!running) {
             break;
@@ -264,85 +211,34 @@ final class SpoolReplayer {
     }
   }
 
-  /** The next batch: from this process's spool, else from an adopted one (removed once empty). */
+  /** The next batch: from this process's spool, else from an adopted one. */
   private boolean takeNextBatch() {
-    int size = shuttingDown() ? Math.max(batchSize, SHUTDOWN_BATCH_SIZE) : batchSize;
-    pending = spool.read(size);
-    pendingFrom = spool;
-    while (pending == null && !adopted.isEmpty()) {
-      DiskSpool other = adopted.get(0);
-      pending = other.read(size);
-      pendingFrom = other;
-      if (pending == null && !other.hasBacklog()) {
-        adopted.remove(other);
-        other.closeAndRemoveIfEmpty();
-      } else if (pending == null) {
-        break;
-      }
-    }
-    if (pending == null) {
-      return false;
-    }
+    int size = shuttingDown() ? Math.max(settings.batchSize(), SHUTDOWN_BATCH_SIZE) : settings.batchSize();
+    SpoolBatch own = spool.read(size);
+    ReplayBatch read = own != null ? new ReplayBatch(spool, own, List.of()) : adopted.read(size);
     // Once per batch read: a retry of the same batch must not set the records aside again.
-    List<LogRecordData> owned = setAsideForeignRecords(pending.records());
-    if (owned != pending.records()) {
-      pending =
-          new SpoolBatch(
-              pending.segmentSequence(),
-              pending.endOffset(),
-              pending.lineCount(),
-              owned,
-              pending.lastObservedNanos());
-    }
-    return true;
+    pending = read == null ? null : foreignRecords.split(read);
+    return pending != null;
   }
 
   private void acknowledgePending() {
-    if (pendingForeign != null) {
-      SpoolOwner writer = SpoolOwner.of(pendingForeign.get(0).getResource());
+    if (!pending.foreign().isEmpty()) {
+      SpoolOwner writer = SpoolOwner.of(pending.foreign().get(0).getResource());
       deadLetters.append(
-          pendingForeign,
-          pendingForeign.size(),
-          "written by " + writer + ", not by this service (" + owner + "); never sent under it");
-      pendingForeign = null;
+          pending.foreign(),
+          pending.foreign().size(),
+          "written by " + writer + ", not by this service (" + foreignRecords.owner()
+              + "); never sent under it");
     }
-    pendingFrom.acknowledge(pending);
+    pending.source().acknowledge(pending.batch());
     pending = null;
   }
 
-  /**
-   * The records written under this spool's owner; the others were written by another service (an
-   * older spool layout, or a folder copied by hand) and go to the dead letters, never to the
-   * collector, once the batch is acknowledged.
-   */
-  private List<LogRecordData> setAsideForeignRecords(List<LogRecordData> records) {
-    List<LogRecordData> foreign = null;
-    List<LogRecordData> owned = records;
-    for (int i = 0; i < records.size(); i++) {
-      LogRecordData record = records.get(i);
-      if (ownedByThisService(record.getResource())) {
-        if (foreign != null) {
-          owned.add(record);
-        }
-        continue;
-      }
-      if (foreign == null) {
-        foreign = new ArrayList<>();
-        owned = new ArrayList<>(records.subList(0, i));
-      }
-      foreign.add(record);
+  private void releasePending() {
+    if (pending != null) {
+      pending.source().release(pending.batch());
+      pending = null;
     }
-    pendingForeign = foreign;
-    return owned;
-  }
-
-  private boolean ownedByThisService(Resource resource) {
-    // The codec shares one Resource instance among the records it decodes, so this is one check.
-    if (resource != lastResource) {
-      lastResource = resource;
-      lastResourceOwned = owner.wrote(resource);
-    }
-    return lastResourceOwned;
   }
 
   private boolean shuttingDown() {
@@ -354,12 +250,12 @@ final class SpoolReplayer {
   }
 
   private long exportWaitMillis() {
-    long wait = exportTimeout.toMillis();
+    long wait = settings.exportTimeout().toMillis();
     return shuttingDown() ? Math.max(1, Math.min(wait, millisToCutoff())) : wait;
   }
 
   private void waitForWakeup(long millis) throws InterruptedException {
-    wakeups.poll(millis, TimeUnit.MILLISECONDS);
+    wakeup.await(millis);
   }
 
   private static long jittered(long millis) {

@@ -102,6 +102,12 @@ final class SpoolSegment {
     lines += lineCount;
   }
 
+  /** Cuts the file back to {@code length}, undoing a write that failed part-way (a full disk). */
+  void truncate(long length) throws IOException {
+    writer.truncate(length);
+    bytes = length;
+  }
+
   void force() throws IOException {
     if (writer != null) {
       writer.force(false);

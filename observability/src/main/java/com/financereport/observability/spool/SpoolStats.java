@@ -1,7 +1,7 @@
 package com.financereport.observability.spool;
 
 /**
- * What the spool holds and what it did since start; fold it into {@code ExportStatus}.
+ * What the spool holds and what it did since start; the export status reads it by name.
  *
  * @param spooled records on disk waiting for delivery now
  * @param spooledBytes bytes of segment files on disk now
@@ -17,6 +17,8 @@ package com.financereport.observability.spool;
  * @param dropped records lost that no failed {@code export} result reported: overflow the spool
  *     could not keep (directory or disk unusable, hand-off full, shut down) and spooled records the
  *     collector refused on replay
+ * @param refusedOnReplay the part of {@code dropped} the collector refused on replay: the export
+ *     status counts these as rejected, where the attempt was counted, not as the spool's loss
  */
 public record SpoolStats(
     long spooled,
@@ -26,4 +28,11 @@ public record SpoolStats(
     long droppedForBudget,
     long corruptSkipped,
     long deadLettered,
-    long dropped) {}
+    long dropped,
+    long refusedOnReplay) {
+
+  /** Records the spool could not keep: {@code dropped} without the refusals on replay. */
+  public long unusable() {
+    return dropped - refusedOnReplay;
+  }
+}

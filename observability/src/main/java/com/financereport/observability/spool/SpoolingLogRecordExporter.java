@@ -1,7 +1,5 @@
 package com.financereport.observability.spool;
 
-import com.financereport.observability.internal.export.ExportOutcome;
-import com.financereport.observability.otlp.response.PartialSuccessException;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.ReadWriteLogRecord;
@@ -11,13 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -59,98 +50,55 @@ import org.slf4j.LoggerFactory;
  * and {@link #shutdown}, which wait at most their bound.
  */
 public final class SpoolingLogRecordExporter implements LogRecordExporter {
-  private static final int OVERFLOW_HANDOFF_BATCHES = 256;
-
   private final LogRecordExporter delegate;
-  private final SpoolCounters counters = new SpoolCounters();
-  private final DiskSpool spool;
-  private final DeadLetterFile deadLetters;
-  private final SpoolReplayer replayer;
-  private final ThreadPoolExecutor diskWriter;
   private final Duration shutdownTimeout;
-  // Each export on the wire, with its records: at the shutdown cutoff they go to disk instead.
-  private final Map<CompletableResultCode, Attempt> inFlight = new ConcurrentHashMap<>();
-  private final AtomicInteger diskWritesQueued = new AtomicInteger();
+  private final SpoolCounters counters = new SpoolCounters();
   private final CollectorOutage outage = new CollectorOutage();
-  private final CompletableResultCode closed = new CompletableResultCode();
-  private volatile boolean diskOnly;
-  private volatile boolean shutDown;
-  private volatile boolean closeRequested;
-  private Thread finisher; // guarded by this
-  private long deadlineNanos;
-  private long cutoffNanos;
-
-  private record Attempt(Collection<LogRecordData> records, CompletableResultCode result) {}
+  private final DiskSpool spool;
+  private final SpoolReplayer replayer;
+  private final OverflowWriter overflow;
+  private final LiveExport live;
+  private final SpoolShutdown shutdown;
 
   private SpoolingLogRecordExporter(Builder builder) {
     this.delegate = builder.delegate;
     this.shutdownTimeout = builder.shutdownTimeout;
-    SpoolRecordCodec codec = new SpoolRecordCodec();
     // Inside a Logback configuration the context being configured: SLF4J is still initialising
     // then, and its factory would only queue these warnings for a replay with a warning of its own.
     ILoggerFactory loggers =
         builder.loggers != null ? builder.loggers : LoggerFactory.getILoggerFactory();
-    SpoolSettings settings = builder.settings;
-    SpoolOwner owner = SpoolOwner.of(settings);
-    ServiceSpoolFolder folder = new ServiceSpoolFolder(settings.directory(), owner);
-    long segmentBytes = Math.max(64 * 1024, Math.min(8L << 20, settings.maxBytes() / 16));
-    // The replayer is created below; the spool wakes it through this indirection.
-    SpoolReplayer[] wakeTarget = new SpoolReplayer[1];
-    // Own and adopted spools differ only in their folder and in waking the replayer.
-    java.util.function.BiFunction<DiskSpool.InstanceOpener, Runnable, DiskSpool> spoolIn =
-        (opener, onAppend) ->
-            new DiskSpool(
-                settings.directory(),
-                opener,
-                settings.maxBytes(),
-                settings.maxAge().toMillis(),
-                segmentBytes,
-                builder.fsyncInterval.toMillis(),
-                System::currentTimeMillis,
-                counters,
-                codec,
-                onAppend,
-                loggers.getLogger(DiskSpool.class.getName()));
-    this.spool = spoolIn.apply(folder::claim, () -> wakeTarget[0].wake());
-    this.deadLetters =
+    SpoolRecordCodec codec = new SpoolRecordCodec();
+    ServiceSpools spools =
+        new ServiceSpools(builder.settings, builder.fsyncInterval.toMillis(), counters, codec, loggers);
+    ReplayWakeup wakeup = new ReplayWakeup();
+    this.spool = spools.own(wakeup);
+    DeadLetterFile deadLetters =
         new DeadLetterFile(
             spool::directory,
-            Math.max(1 << 20, settings.maxBytes() / 16),
+            Math.max(1 << 20, builder.settings.maxBytes() / 16),
             codec,
             counters,
             loggers.getLogger(DeadLetterFile.class.getName()));
-    Supplier<List<DiskSpool>> adoption =
-        () ->
-            folder.adoptDeadInstances().stream()
-                .map(instance -> spoolIn.apply(() -> instance, () -> {}))
-                .toList();
+    org.slf4j.Logger replayLogger = loggers.getLogger(SpoolReplayer.class.getName());
     this.replayer =
         new SpoolReplayer(
             spool,
-            adoption,
-            owner,
+            new AdoptedSpools(spools, replayLogger),
+            new ForeignRecordFilter(SpoolOwner.of(builder.settings)),
             delegate,
             deadLetters,
             counters,
             outage,
-            builder.replayBatchSize,
-            builder.initialBackoff,
-            builder.maxBackoff,
-            builder.replayExportTimeout,
-            loggers.getLogger(SpoolReplayer.class.getName()));
-    wakeTarget[0] = replayer;
-    this.diskWriter =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(OVERFLOW_HANDOFF_BATCHES),
-            runnable -> {
-              Thread thread = new Thread(runnable, "observability-spool-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
+            wakeup,
+            new ReplaySettings(
+                builder.replayBatchSize,
+                builder.initialBackoff,
+                builder.maxBackoff,
+                builder.replayExportTimeout),
+            replayLogger);
+    this.overflow = new OverflowWriter(spool, counters);
+    this.live = new LiveExport(delegate, spool, deadLetters, outage);
+    this.shutdown = new SpoolShutdown(live, overflow, replayer, spool, delegate);
     replayer.start();
   }
 
@@ -165,45 +113,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
 
   @Override
   public CompletableResultCode export(Collection<LogRecordData> records) {
-    if (diskOnly || shutDown || (outage.ongoing() && spool.hasBacklog())) {
-      return spool.append(records) ? CompletableResultCode.ofSuccess() : CompletableResultCode.ofFailure();
-    }
-    CompletableResultCode result = new CompletableResultCode();
-    CompletableResultCode attempt = delegate.export(records);
-    inFlight.put(attempt, new Attempt(records, result));
-    attempt.whenComplete(
-        () -> {
-          if (inFlight.remove(attempt) == null) {
-            return; // the shutdown cutoff already put these records on disk
-          }
-          if (attempt.isSuccess()) {
-            outage.ended();
-            result.succeed();
-            return;
-          }
-          Throwable cause = attempt.getFailureThrowable();
-          ExportOutcome failure = ExportOutcome.ofFailure(cause);
-          if (failure.retryable()) {
-            outage.began();
-          }
-          // On the exporter's thread, never the application's.
-          if (failure.retryable() && spool.append(records)) {
-            result.succeed();
-            return;
-          }
-          if (!failure.retryable()) {
-            deadLetters.append(
-                records,
-                PartialSuccessException.undelivered(cause, records.size()),
-                failure.reason());
-          }
-          if (cause != null) {
-            result.failExceptionally(cause);
-          } else {
-            result.fail();
-          }
-        });
-    return result;
+    return live.export(records);
   }
 
   /**
@@ -213,7 +123,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
    */
   public void accept(Collection<LogRecordData> overflow) {
     List<LogRecordData> copy = new ArrayList<>(overflow);
-    spoolInBackground(copy.size(), () -> copy);
+    this.overflow.spool(copy.size(), () -> copy);
   }
 
   /**
@@ -221,35 +131,13 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
    * spool's thread, not the caller's. The SDK no longer changes a record once it is emitted.
    */
   public void acceptEmitted(List<? extends ReadWriteLogRecord> overflow) {
-    spoolInBackground(
+    this.overflow.spool(
         overflow.size(),
         () -> {
           List<LogRecordData> copies = new ArrayList<>(overflow.size());
           overflow.forEach(record -> copies.add(record.toLogRecordData()));
           return copies;
         });
-  }
-
-  private void spoolInBackground(int count, Supplier<List<LogRecordData>> records) {
-    if (count == 0) {
-      return;
-    }
-    diskWritesQueued.incrementAndGet();
-    try {
-      diskWriter.execute(
-          () -> {
-            try {
-              if (!spool.append(records.get())) {
-                counters.dropped.addAndGet(count);
-              }
-            } finally {
-              diskWritesQueued.decrementAndGet();
-            }
-          });
-    } catch (RuntimeException rejected) {
-      diskWritesQueued.decrementAndGet();
-      counters.dropped.addAndGet(count); // hand-off full or shut down
-    }
   }
 
   /**
@@ -259,11 +147,11 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
    * in-flight work is on disk or the shutdown bound has passed.
    */
   public CompletableResultCode flushToDisk() {
-    diskOnly = true;
+    live.diskOnly();
     replayer.pause();
     long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    awaitInFlight(deadline);
-    awaitDiskWriter(deadline);
+    live.awaitInFlight(deadline);
+    overflow.awaitWritten(deadline);
     spool.force();
     return CompletableResultCode.ofSuccess();
   }
@@ -271,8 +159,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   @Override
   public CompletableResultCode flush() {
     CompletableResultCode delegated = delegate.flush();
-    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-    awaitDiskWriter(deadline);
+    overflow.awaitWritten(System.nanoTime() + shutdownTimeout.toNanos());
     spool.force();
     return delegated;
   }
@@ -285,30 +172,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
    * the wire are given up and their records written to disk; {@link #shutdown} then closes the
    * spool by the deadline. Later calls do nothing.
    */
-  public synchronized void beginShutdown(long deadlineNanos, boolean collectorFailing) {
-    if (finisher != null) {
-      return;
-    }
-    long window = Math.max(0, deadlineNanos - System.nanoTime());
-    this.deadlineNanos = deadlineNanos;
-    this.cutoffNanos = deadlineNanos - shutdownReserveNanos(window);
-    if (collectorFailing) {
-      diskOnly = true;
-    }
-    replayer.finishBy(cutoffNanos);
-    finisher = new Thread(this::finish, "observability-spool-shutdown");
-    finisher.setDaemon(true);
-    finisher.start();
-  }
-
-  /**
-   * What is kept back from the window for writing the rest to disk and closing: a quarter of it,
-   * between 50 ms and 1 s. The spool writes about a million records a second on an idle machine;
-   * the margin is for a busy one.
-   */
-  private static long shutdownReserveNanos(long windowNanos) {
-    return Math.max(
-        TimeUnit.MILLISECONDS.toNanos(50), Math.min(TimeUnit.SECONDS.toNanos(1), windowNanos / 4));
+  public void beginShutdown(long deadlineNanos, boolean collectorFailing) {
+    shutdown.begin(deadlineNanos, collectorFailing);
   }
 
   /**
@@ -319,54 +184,7 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
   @Override
   public CompletableResultCode shutdown() {
     beginShutdown(System.nanoTime() + shutdownTimeout.toNanos(), outage.ongoing());
-    closeRequested = true;
-    return closed;
-  }
-
-  private void finish() {
-    // Deliver while there is time and anything to deliver.
-    while (System.nanoTime() - cutoffNanos < 0 && !(closeRequested && delivered())) {
-      pause(10);
-    }
-    // From here on nothing waits on the network: what is left goes to disk.
-    diskOnly = true;
-    for (CompletableResultCode attempt : List.copyOf(inFlight.keySet())) {
-      Attempt given = inFlight.remove(attempt);
-      if (given != null) {
-        settle(given.result(), spool.append(given.records()));
-      }
-    }
-    replayer.stop(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
-    // The batch processor hands over what it held behind the requests just settled, then closes.
-    while (!closeRequested && System.nanoTime() - deadlineNanos < 0) {
-      pause(5);
-    }
-    diskWriter.shutdown();
-    awaitDiskWriter(deadlineNanos);
-    shutDown = true;
-    spool.close();
-    delegate.shutdown(); // not awaited: a hanging collector must not hold the process
-    closed.succeed();
-  }
-
-  private boolean delivered() {
-    return inFlight.isEmpty() && diskWritesQueued.get() == 0 && replayer.drained();
-  }
-
-  private static void settle(CompletableResultCode result, boolean kept) {
-    if (kept) {
-      result.succeed();
-    } else {
-      result.fail();
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return shutdown.closeWhenDone();
   }
 
   /** The spool's figures now; cheap enough to call for every health request. */
@@ -379,34 +197,8 @@ public final class SpoolingLogRecordExporter implements LogRecordExporter {
         counters.droppedForBudget.get(),
         counters.corruptSkipped.get(),
         counters.deadLettered.get(),
-        counters.dropped.get());
-  }
-
-  private void awaitInFlight(long deadlineNanos) {
-    for (CompletableResultCode attempt : List.copyOf(inFlight.keySet())) {
-      long remaining = deadlineNanos - System.nanoTime();
-      if (remaining <= 0) {
-        return;
-      }
-      attempt.join(remaining, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void awaitDiskWriter(long deadlineNanos) {
-    // Queue a marker and wait for it: everything handed off before it is then on disk.
-    CompletableResultCode marker = new CompletableResultCode();
-    try {
-      diskWriter.execute(marker::succeed);
-    } catch (RuntimeException rejected) {
-      try {
-        diskWriter.awaitTermination(
-            Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return;
-    }
-    marker.join(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        counters.dropped.get(),
+        counters.refusedOnReplay.get());
   }
 
   /** Directory, byte budget and age come from {@link SpoolSettings}; the rest has defaults. */

@@ -11,6 +11,8 @@ public final class LogPipelineMetricNames {
   public static final String EXPORTED = "otel.sdk.exporter.log.exported";
   /** Log records waiting in memory. */
   public static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
+  /** How many log records the in-memory queue holds. */
+  public static final String QUEUE_CAPACITY = "otel.sdk.processor.log.queue.capacity";
   /** Log records lost for good. */
   public static final String DROPPED = "observability.log.dropped";
   /** Log records on disk. */

@@ -92,27 +92,43 @@ public record ObservabilitySnapshot(
     map.put(DEPLOYMENT_ENVIRONMENT, deploymentEnvironment);
     map.put(SERVICE_VERSION, serviceVersion);
     map.put("resource_attributes", resourceAttributes);
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("exported", export.exported());
-    figures.put("failed", export.failed());
-    figures.put("dropped", export.dropped());
-    figures.put("queued", export.queued());
-    figures.put("rejected", export.rejected());
-    figures.put("spooled", export.spooled());
-    figures.put("spooled_bytes", export.spooledBytes());
-    figures.put("oldest_spooled_age_ms", export.oldestSpooledAgeMillis());
-    figures.put("replayed", export.replayed());
-    figures.put("dropped_for_budget", export.droppedForBudget());
-    figures.put("corrupt_skipped", export.corruptSkipped());
-    figures.put("last_success", export.lastSuccess() == null ? null : export.lastSuccess().toString());
-    figures.put("last_error", export.lastError());
-    figures.put("last_error_type", export.lastErrorType());
-    figures.put("consecutive_failures", export.consecutiveFailures());
-    figures.put("endpoint_reachable", export.endpointReachable());
-    map.put("export", figures);
+    map.put("export", exportFigures(export));
     map.put("traces", signal(traces, "spans"));
     map.put("metrics", signal(metrics, "data_points"));
     return map;
+  }
+
+  /**
+   * The log export's figures. The members stay flat, as before the status became a tree, so that
+   * scripts and {@code obs verify} keep reading them; {@code dropped_by_cause} splits {@code
+   * dropped}.
+   */
+  private static Map<String, Object> exportFigures(ExportStatus export) {
+    ExportStatus.Delivery delivery = export.delivery();
+    ExportStatus.Spool spool = export.spool();
+    ExportStatus.Dropped dropped = export.dropped();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("exported", delivery.exported());
+    figures.put("failed", delivery.failed());
+    figures.put("dropped", dropped.total());
+    figures.put("dropped_by_cause", dropped.byCause());
+    figures.put("queued", export.queue().size());
+    figures.put("queue_capacity", export.queue().capacity());
+    figures.put("rejected", delivery.rejected());
+    figures.put("spooled", spool.records());
+    figures.put("spooled_bytes", spool.bytes());
+    figures.put("oldest_spooled_age_ms", spool.oldestAgeMillis());
+    figures.put("replayed", spool.replayed());
+    figures.put("dead_lettered", spool.deadLettered());
+    figures.put("dropped_for_budget", dropped.spoolBudget());
+    figures.put("corrupt_skipped", dropped.spoolCorrupt());
+    figures.put(
+        "last_success", delivery.lastSuccess() == null ? null : delivery.lastSuccess().toString());
+    figures.put("last_error", delivery.lastError());
+    figures.put("last_error_type", delivery.lastErrorType());
+    figures.put("consecutive_failures", delivery.consecutiveFailures());
+    figures.put("endpoint_reachable", delivery.endpointReachable());
+    return figures;
   }
 
   /** One opt-in signal; {@code unit} names what its counts count. */

@@ -45,7 +45,7 @@ final class ExportFixture implements AutoCloseable {
     this.export =
         spool
             ? OtlpLogExport.install(context, runtime)
-            : OtlpLogExport.install(context, runtime, OtlpLogExport.Extensions.NONE);
+            : OtlpLogExport.start(context, runtime, false, true);
   }
 
   /** Export to this endpoint with quick batches; {@code extra} are further variables. */

@@ -34,6 +34,20 @@ class OtlpDeliveryTest {
     receiver.close();
   }
 
+  /**
+   * Waits until {@code condition} holds and no record is in memory any more: a batch's end is
+   * counted just after its attempt, so figures of both are read together only then.
+   */
+  private void awaitSettled(java.util.function.Predicate<ExportStatus> condition) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              ExportStatus status = fixture.export().status();
+              return condition.test(status) && status.queue().size() == 0;
+            });
+  }
+
   private List<Received> posts() {
     return receiver.requests().stream().filter(r -> r.method().equals("POST")).toList();
   }
@@ -46,11 +60,11 @@ class OtlpDeliveryTest {
     }
     receiver.awaitRecords(5, WAIT);
 
-    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 5);
+    await().atMost(WAIT).until(() -> fixture.export().status().delivery().exported() == 5);
     ExportStatus status = fixture.runtime.exportStatus();
-    assertThat(status.lastSuccess()).isNotNull();
-    assertThat(status.consecutiveFailures()).isZero();
-    assertThat(status.dropped()).isZero();
+    assertThat(status.delivery().lastSuccess()).isNotNull();
+    assertThat(status.delivery().consecutiveFailures()).isZero();
+    assertThat(status.dropped().total()).isZero();
   }
 
   @Test
@@ -79,7 +93,7 @@ class OtlpDeliveryTest {
     assertThat(posts).extracting(Received::status).containsExactly(503, 200);
     assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
-    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 1);
+    await().atMost(WAIT).until(() -> fixture.export().status().delivery().exported() == 1);
   }
 
   @Test
@@ -89,7 +103,7 @@ class OtlpDeliveryTest {
 
     fixture.logger("app").info("malformed somehow");
     // The SDK retries inside one export; its failure is counted only once every retry is over.
-    await().atMost(WAIT).until(() -> fixture.export().status().failed() == 1);
+    await().atMost(WAIT).until(() -> fixture.export().status().delivery().failed() == 1);
 
     assertThat(posts()).extracting(Received::status).containsExactly(400);
   }
@@ -100,14 +114,15 @@ class OtlpDeliveryTest {
     fixture = ExportFixture.exportingWithoutSpoolTo(receiver.baseEndpoint());
 
     fixture.logger("app").info("malformed somehow");
-    await().atMost(WAIT).until(() -> fixture.export().status().dropped() == 1);
+    awaitSettled(status -> status.dropped().total() == 1);
 
     ExportStatus status = fixture.export().status();
-    assertThat(status.failed()).isEqualTo(1);
-    assertThat(status.rejected()).isEqualTo(1);
-    assertThat(status.lastErrorType()).isEqualTo("HTTP 400");
-    assertThat(status.consecutiveFailures()).isEqualTo(1);
-    assertThat(status.queued()).isZero();
+    assertThat(status.delivery().failed()).isEqualTo(1);
+    assertThat(status.delivery().rejected()).isEqualTo(1);
+    assertThat(status.delivery().lastErrorType()).isEqualTo("HTTP 400");
+    assertThat(status.delivery().consecutiveFailures()).isEqualTo(1);
+    assertThat(status.queue().size()).isZero();
+    assertThat(status.dropped().rejected()).as("lost because the collector refused it").isEqualTo(1);
   }
 
   @Test
@@ -121,11 +136,11 @@ class OtlpDeliveryTest {
     // The SDK retries a refused connection 5 times with back-off before giving up.
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> fixture.export().status().lastErrorType() != null);
+        .until(() -> fixture.export().status().dropped().exportFailed() == 1);
     ExportStatus status = fixture.export().status();
-    assertThat(status.lastErrorType()).isEqualTo("java.net.ConnectException");
-    assertThat(status.dropped()).isEqualTo(1);
-    assertThat(status.exported()).isZero();
+    assertThat(status.delivery().lastErrorType()).isEqualTo("java.net.ConnectException");
+    assertThat(status.dropped().total()).isEqualTo(1);
+    assertThat(status.delivery().exported()).isZero();
   }
 
   @Test
@@ -156,8 +171,9 @@ class OtlpDeliveryTest {
     ExportStatus status = fixture.export().status();
     // In memory at most the queue (10) plus the two batches stuck in the hanging exports (2 x 5);
     // everything else is counted as dropped.
-    assertThat(status.dropped()).isGreaterThanOrEqualTo(180);
-    assertThat(status.dropped() + status.queued()).isEqualTo(200);
+    assertThat(status.dropped().total()).isGreaterThanOrEqualTo(180);
+    assertThat(status.dropped().total() + status.queue().size()).isEqualTo(200);
+    assertThat(status.dropped().queueFull()).isEqualTo(status.dropped().total());
   }
 
   @Test
@@ -176,8 +192,8 @@ class OtlpDeliveryTest {
     List<ReceivedRecord> records = receiver.awaitRecords(5_000, Duration.ofSeconds(60));
     assertThat(records).extracting(ReceivedRecord::body).doesNotHaveDuplicates().hasSize(5_000);
     ExportStatus status = fixture.export().status();
-    assertThat(status.dropped()).isZero();
-    assertThat(status.replayed()).isPositive(); // the queue did overflow into the spool
+    assertThat(status.dropped().total()).isZero();
+    assertThat(status.spool().replayed()).isPositive(); // the queue did overflow into the spool
   }
 
   @Test
@@ -196,8 +212,8 @@ class OtlpDeliveryTest {
     List<ReceivedRecord> records = receiver.awaitRecords(2_000, Duration.ofSeconds(60));
     assertThat(records).extracting(ReceivedRecord::body).doesNotHaveDuplicates().hasSize(2_000);
     ExportStatus status = fixture.export().status();
-    assertThat(status.dropped()).isZero();
-    assertThat(status.replayed()).isZero(); // nothing went through the disk
+    assertThat(status.dropped().total()).isZero();
+    assertThat(status.spool().replayed()).isZero(); // nothing went through the disk
   }
 
   @Test
@@ -220,8 +236,8 @@ class OtlpDeliveryTest {
     // for each would take 40 s or more.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     ExportStatus status = fixture.export().status();
-    assertThat(status.dropped() + status.queued()).isEqualTo(40);
-    assertThat(status.dropped()).isGreaterThanOrEqualTo(20);
+    assertThat(status.dropped().total() + status.queue().size()).isEqualTo(40);
+    assertThat(status.dropped().total()).isGreaterThanOrEqualTo(20);
   }
 
   @Test
@@ -255,19 +271,20 @@ class OtlpDeliveryTest {
     for (int i = 0; i < 3; i++) {
       fixture.logger("app").info("line {}", i);
     }
-    await().atMost(WAIT).until(() -> fixture.export().status().rejected() == 1);
+    awaitSettled(status -> status.delivery().rejected() == 1);
 
     ExportStatus status = fixture.export().status();
-    assertThat(status.exported()).isEqualTo(2);
-    assertThat(status.dropped()).isEqualTo(1);
-    assertThat(status.failed()).isEqualTo(1);
-    assertThat(status.queued()).isZero();
-    assertThat(status.lastErrorType()).isEqualTo("partial success");
-    assertThat(status.lastError())
+    assertThat(status.delivery().exported()).isEqualTo(2);
+    assertThat(status.dropped().total()).isEqualTo(1);
+    assertThat(status.dropped().rejected()).isEqualTo(1);
+    assertThat(status.delivery().failed()).isEqualTo(1);
+    assertThat(status.queue().size()).isZero();
+    assertThat(status.delivery().lastErrorType()).isEqualTo("partial success");
+    assertThat(status.delivery().lastError())
         .isEqualTo(
             "the collector refused 1 of 3 records (partial success): rejected by the test receiver");
-    assertThat(status.consecutiveFailures()).isZero();
-    assertThat(status.lastSuccess()).isNotNull();
+    assertThat(status.delivery().consecutiveFailures()).isZero();
+    assertThat(status.delivery().lastSuccess()).isNotNull();
     // The outcome above is counted once the export, retries included, is over.
     assertThat(posts()).extracting(Received::status).containsExactly(200);
   }
@@ -286,12 +303,13 @@ class OtlpDeliveryTest {
     for (int i = 0; i < 6; i++) {
       fixture.logger("app").info("line {}", i);
     }
-    await().atMost(WAIT).until(() -> fixture.export().status().exported() == 4);
+    await().atMost(WAIT).until(() -> fixture.export().status().delivery().exported() == 4);
 
     ExportStatus status = fixture.export().status();
-    assertThat(status.rejected()).isEqualTo(2);
-    assertThat(status.dropped()).isEqualTo(2);
-    assertThat(status.spooled()).isZero();
+    assertThat(status.delivery().rejected()).isEqualTo(2);
+    assertThat(status.dropped().total()).isEqualTo(2);
+    assertThat(status.dropped().rejected()).isEqualTo(2);
+    assertThat(status.spool().records()).isZero();
     List<String> deadLetters =
         java.nio.file.Files.readAllLines(spoolDir.resolve("instance-1/dead-letter.jsonl"));
     assertThat(deadLetters)
@@ -306,6 +324,29 @@ class OtlpDeliveryTest {
   }
 
   @Test
+  void recordsTheCollectorRefusesOnReplayAreLostOnceAsRejectedNotAlsoAsTheSpools() {
+    receiver.thenAnswer(Answer.status(503), Answer.status(400));
+    fixture =
+        ExportFixture.exportingTo(
+            receiver.baseEndpoint(),
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "3",
+            "OTEL_BLRP_SCHEDULE_DELAY", "60000");
+
+    for (int i = 0; i < 3; i++) {
+      fixture.logger("app").info("line {}", i);
+    }
+    await().atMost(WAIT).until(() -> fixture.export().status().spool().deadLettered() == 3);
+
+    ExportStatus status = fixture.export().status();
+    assertThat(status.delivery().failed()).as("the live 503 and the replayed 400").isEqualTo(6);
+    assertThat(status.delivery().rejected()).isEqualTo(3);
+    assertThat(status.dropped().rejected()).isEqualTo(3);
+    assertThat(status.dropped().spoolUnusable()).isZero();
+    assertThat(status.dropped().total()).isEqualTo(3);
+    assertThat(status.spool().records()).isZero();
+  }
+
+  @Test
   void theDefaultPipelineSpoolsAnOutageAndDeliversEverythingAfterRecovery() {
     receiver.alwaysAnswer(OtlpTestReceiver.Answer.unavailable(1));
     fixture = ExportFixture.exportingTo(receiver.baseEndpoint());
@@ -315,15 +356,15 @@ class OtlpDeliveryTest {
     }
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> fixture.export().status().spooled() == 2_000);
+        .until(() -> fixture.export().status().spool().records() == 2_000);
 
     receiver.alwaysAnswer(OtlpTestReceiver.Answer.ok());
 
     List<ReceivedRecord> delivered = receiver.awaitRecords(2_000, Duration.ofSeconds(60));
     assertThat(delivered.stream().map(ReceivedRecord::body).distinct().count()).isEqualTo(2_000);
-    assertThat(fixture.export().status().dropped()).isZero();
+    assertThat(fixture.export().status().dropped().total()).isZero();
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> fixture.export().status().replayed() == 2_000);
+        .until(() -> fixture.export().status().spool().replayed() == 2_000);
   }
 }

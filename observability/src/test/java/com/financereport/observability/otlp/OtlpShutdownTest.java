@@ -89,7 +89,7 @@ class OtlpShutdownTest {
       long undelivered = fixture.export().shutdown(Duration.ofSeconds(1));
 
       assertThat(undelivered).as("records lost").isZero();
-      assertThat(fixture.export().status().spooled()).as("records kept on disk").isEqualTo(3);
+      assertThat(fixture.export().status().spool().records()).as("records kept on disk").isEqualTo(3);
       assertThat(fixture.stdoutLines())
           .anyMatch(line -> line.contains("3 log record(s) wait in the disk spool"));
     }

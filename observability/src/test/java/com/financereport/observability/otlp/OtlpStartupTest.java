@@ -87,7 +87,7 @@ class OtlpStartupTest {
         assertThat(Thread.getAllStackTraces().keySet())
             .as("the start-up probe still waits for the silent collector")
             .anyMatch(t -> t.getName().equals("otlp-collector-probe") && t.isAlive());
-        assertThat(fixture.export().status().endpointReachable()).isNull();
+        assertThat(fixture.export().status().delivery().endpointReachable()).isNull();
       }
     }
   }
@@ -98,7 +98,7 @@ class OtlpStartupTest {
         ExportFixture fixture = ExportFixture.exportingTo(receiver.baseEndpoint())) {
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> Boolean.TRUE.equals(fixture.export().status().endpointReachable()));
+          .until(() -> Boolean.TRUE.equals(fixture.export().status().delivery().endpointReachable()));
 
       assertThat(receiver.requests()).anyMatch(r -> r.method().equals("GET") && r.status() == 405);
     }
@@ -111,7 +111,7 @@ class OtlpStartupTest {
     try (ExportFixture fixture = ExportFixture.exportingTo(endpoint)) {
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> Boolean.FALSE.equals(fixture.export().status().endpointReachable()));
+          .until(() -> Boolean.FALSE.equals(fixture.export().status().delivery().endpointReachable()));
 
       assertThat(fixture.stdoutLines())
           .filteredOn(line -> line.contains("is not reachable"))

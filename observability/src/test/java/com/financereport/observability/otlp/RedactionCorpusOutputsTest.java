@@ -126,7 +126,7 @@ class RedactionCorpusOutputsTest {
         ExportFixture.exportingTo(
             OtlpTestReceiver.refusingBaseEndpoint(), "OBSERVABILITY_SPOOL_DIR", spool.toString());
     logEveryCase(fixture.logger("corpus"));
-    await().atMost(WAIT).until(() -> fixture.export().status().spooled() >= CASES.size());
+    await().atMost(WAIT).until(() -> fixture.export().status().spool().records() >= CASES.size());
 
     List<List<String>> records = spooledRecords(spool);
     List<String> wrong = new ArrayList<>();
@@ -183,7 +183,7 @@ class RedactionCorpusOutputsTest {
         ExportFixture.exportingTo(
             OtlpTestReceiver.refusingBaseEndpoint(), "OBSERVABILITY_SPOOL_DIR", spool.toString());
     logNestedSecrets(fixture.logger("nested"));
-    await().atMost(WAIT).until(() -> fixture.export().status().spooled() >= 1);
+    await().atMost(WAIT).until(() -> fixture.export().status().spool().records() >= 1);
 
     String all = spooledRecords(spool).toString();
     assertThat(all).contains("[REDACTED]");

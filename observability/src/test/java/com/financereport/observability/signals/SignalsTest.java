@@ -152,7 +152,12 @@ class SignalsTest {
   @Test
   void theLogPipelinesFiguresAreExportedAsMetrics() {
     ExportStatus logs =
-        new ExportStatus(true, 41, 3, 2, 5, 1, 7, 700, 1500, 4, 0, 0, null, null, null, 0, true);
+        new ExportStatus(
+            true,
+            new ExportStatus.Queue(5, 2048),
+            new ExportStatus.Delivery(41, 3, 1, null, null, null, 0, true),
+            new ExportStatus.Spool(7, 700, 1500, 4, 1),
+            new ExportStatus.Dropped(0, 0, 1, 1, 0, 0));
     signals = Signals.start(settings(metricsOn()), () -> logs, Redactor.builder().build());
 
     List<ReceivedMetric> metrics = receiver.awaitMetric(LogPipelineMetricNames.SPOOLED, WAIT);
@@ -160,8 +165,12 @@ class SignalsTest {
     Map<String, Long> exported = longPoints(metrics, LogPipelineMetricNames.EXPORTED);
     assertThat(exported).containsEntry("", 41L).containsEntry("rejected", 1L).containsEntry("export_failed", 2L);
     assertThat(longPoints(metrics, LogPipelineMetricNames.SPOOLED)).containsEntry("", 7L);
-    assertThat(longPoints(metrics, LogPipelineMetricNames.DROPPED)).containsEntry("", 2L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.DROPPED, "cause"))
+        .containsEntry("rejected", 1L)
+        .containsEntry("spool_budget", 1L)
+        .containsEntry("queue_full", 0L);
     assertThat(longPoints(metrics, LogPipelineMetricNames.QUEUE_SIZE)).containsEntry("", 5L);
+    assertThat(longPoints(metrics, LogPipelineMetricNames.QUEUE_CAPACITY)).containsEntry("", 2048L);
   }
 
   @Test
@@ -177,6 +186,12 @@ class SignalsTest {
 
   /** Points of a sum metric by their error.type ("" for none). */
   private static Map<String, Long> longPoints(List<ReceivedMetric> metrics, String name) {
+    return longPoints(metrics, name, "error.type");
+  }
+
+  /** Points of a sum metric by their {@code attribute} ("" for none). */
+  private static Map<String, Long> longPoints(
+      List<ReceivedMetric> metrics, String name, String attribute) {
     Map<String, Long> points = new HashMap<>();
     metrics.stream()
         .filter(m -> m.name().equals(name))
@@ -188,7 +203,7 @@ class SignalsTest {
                         p ->
                             points.put(
                                 p.getAttributesList().stream()
-                                    .filter(a -> a.getKey().equals("error.type"))
+                                    .filter(a -> a.getKey().equals(attribute))
                                     .map(a -> a.getValue().getStringValue())
                                     .findFirst()
                                     .orElse(""),

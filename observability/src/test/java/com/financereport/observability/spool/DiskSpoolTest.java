@@ -1,6 +1,7 @@
 package com.financereport.observability.spool;
 
 import static com.financereport.observability.spool.SpoolTestRecords.body;
+import static com.financereport.observability.spool.SpoolTestRecords.drain;
 import static com.financereport.observability.spool.SpoolTestRecords.record;
 import static com.financereport.observability.spool.SpoolTestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +30,9 @@ class DiskSpoolTest {
   private DiskSpool spool(Path directory, long maxBytes, long segmentBytes) {
     DiskSpool spool =
         new DiskSpool(
-            directory, DiskSpool.lockExactly(directory), maxBytes, DAY_MILLIS, segmentBytes, 1000,
+            directory, DiskSpool.lockExactly(directory), new SpoolLimits(maxBytes, DAY_MILLIS, segmentBytes, 1000),
             clock::get, counters,
-            new SpoolRecordCodec(), () -> {}, org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
+            new SpoolRecordCodec(), new ReplayWakeup(), org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     spool.open();
     return spool;
   }
@@ -40,16 +41,6 @@ class DiskSpoolTest {
     return spool(temp.resolve("spool"), 64L << 20, 1 << 20);
   }
 
-  /** Reads and acknowledges everything, returning the bodies in delivery order. */
-  private static List<String> drain(DiskSpool spool) {
-    List<String> bodies = new ArrayList<>();
-    SpoolBatch batch;
-    while ((batch = spool.read(100)) != null) {
-      batch.records().forEach(r -> bodies.add(body(r)));
-      spool.acknowledge(batch);
-    }
-    return bodies;
-  }
 
   private static List<String> bodies(int from, int to) {
     List<String> bodies = new ArrayList<>();

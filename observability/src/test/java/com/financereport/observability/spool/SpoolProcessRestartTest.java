@@ -126,6 +126,44 @@ class SpoolProcessRestartTest {
     assertThat(segmentsIn(spool.resolve("instance-2"))).as("second process").isPositive();
   }
 
+  @Test
+  void aSpoolFolderALiveProcessHoldsIsNeitherWrittenNorReadHereUntilItDies() throws Exception {
+    Path instance = temp.resolve("spool").resolve("instance-1");
+    Process live = child("log-then-wait", temp.resolve("spool").toString(), refusedEndpoint(), "100");
+    awaitLine(live, "LOGGED");
+    long bytesBefore = folderBytes(instance);
+    DiskSpool intruder = diskSpoolIn(instance);
+
+    boolean kept = intruder.append(SpoolTestRecords.records(1000, 1010));
+    SpoolBatch read = intruder.read(100);
+
+    assertThat(List.of(kept, read == null, folderBytes(instance)))
+        .as("refused, nothing read, the holder's files untouched")
+        .isEqualTo(List.of(false, true, bytesBefore));
+    live.destroyForcibly();
+    assertThat(live.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    DiskSpool successor = diskSpoolIn(instance);
+    assertThat(SpoolTestRecords.drain(successor)).as("read once its holder is gone").hasSize(100);
+    successor.close();
+  }
+
+  private static DiskSpool diskSpoolIn(Path instance) {
+    return new DiskSpool(
+        instance, DiskSpool.lockExactly(instance), new SpoolLimits(1L << 20, 86_400_000L, 1L << 20, 1000),
+        System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), new ReplayWakeup(),
+        org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
+  }
+
+  private static long folderBytes(Path folder) throws IOException {
+    try (var files = java.nio.file.Files.list(folder)) {
+      long total = 0;
+      for (Path file : files.sorted().toList()) {
+        total += java.nio.file.Files.size(file);
+      }
+      return total;
+    }
+  }
+
   private static long segmentsIn(Path folder) throws IOException {
     try (var files = java.nio.file.Files.list(folder)) {
       return files.filter(f -> SpoolSegment.sequenceOf(f) >= 0).count();

@@ -45,12 +45,7 @@ class SpoolRecordCodecTest {
           .put(AttributeKey.doubleKey("inf"), Double.NEGATIVE_INFINITY)
           .build();
 
-  private static final SpanContext SPAN =
-      SpanContext.create(
-          "0af7651916cd43dd8448eb211c80319c",
-          "b7ad6b7169203331",
-          TraceFlags.getSampled(),
-          TraceState.getDefault());
+  private static final SpanContext SPAN = SpoolTestRecords.SAMPLED_SPAN;
 
   private static LogRecordData fullRecord(Value<?> body) {
     return new ExportRecord(

@@ -20,6 +20,13 @@ final class SpoolTestRecords {
           Attributes.of(
               AttributeKey.stringKey("service.name"), "spool-test",
               AttributeKey.stringKey("deployment.environment"), "test"));
+  /** A sampled span context, for records that carry one. */
+  static final SpanContext SAMPLED_SPAN =
+      SpanContext.create(
+          "0af7651916cd43dd8448eb211c80319c",
+          "b7ad6b7169203331",
+          io.opentelemetry.api.trace.TraceFlags.getSampled(),
+          io.opentelemetry.api.trace.TraceState.getDefault());
   static final InstrumentationScopeInfo SCOPE =
       InstrumentationScopeInfo.builder("com.example.Ledger").setVersion("1.0").build();
 
@@ -60,5 +67,16 @@ final class SpoolTestRecords {
 
   static String body(LogRecordData record) {
     return record.getBodyValue().asString();
+  }
+
+  /** Reads and acknowledges everything, returning the bodies in delivery order. */
+  static List<String> drain(DiskSpool spool) {
+    List<String> bodies = new ArrayList<>();
+    SpoolBatch batch;
+    while ((batch = spool.read(100)) != null) {
+      batch.records().forEach(r -> bodies.add(body(r)));
+      spool.acknowledge(batch);
+    }
+    return bodies;
   }
 }

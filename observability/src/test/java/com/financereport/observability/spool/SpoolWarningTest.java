@@ -35,9 +35,9 @@ class SpoolWarningTest {
 
   private DiskSpool spool(Path directory, long maxBytes) {
     return new DiskSpool(
-        directory, DiskSpool.lockExactly(directory), maxBytes, 86_400_000L, 8_000, 1000,
+        directory, DiskSpool.lockExactly(directory), new SpoolLimits(maxBytes, 86_400_000L, 8_000, 1000),
         System::currentTimeMillis, counters,
-        new SpoolRecordCodec(), () -> {}, spoolLogger);
+        new SpoolRecordCodec(), new ReplayWakeup(), spoolLogger);
   }
 
   private long warningCount() {

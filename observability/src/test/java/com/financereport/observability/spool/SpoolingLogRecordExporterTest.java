@@ -4,8 +4,8 @@ import static com.financereport.observability.spool.SpoolTestRecords.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
-import com.financereport.observability.otlp.response.PartialSuccessExporter;
+import com.financereport.observability.internal.export.PartialSuccessException;
+import com.financereport.observability.internal.export.PartialSuccessExporter;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
@@ -408,8 +408,8 @@ class SpoolingLogRecordExporterTest {
     Path service = temp.resolve("spool");
     DiskSpool earlier =
         new DiskSpool(
-            service, DiskSpool.lockExactly(service), 1L << 20, 86_400_000L, 1L << 20, 1000,
-            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), () -> {},
+            service, DiskSpool.lockExactly(service), new SpoolLimits(1L << 20, 86_400_000L, 1L << 20, 1000),
+            System::currentTimeMillis, new SpoolCounters(), new SpoolRecordCodec(), new ReplayWakeup(),
             org.slf4j.LoggerFactory.getLogger(DiskSpool.class));
     earlier.append(records(0, 50));
     earlier.close();

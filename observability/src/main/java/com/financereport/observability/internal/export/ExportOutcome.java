@@ -1,7 +1,5 @@
 package com.financereport.observability.internal.export;
 
-import com.financereport.observability.otlp.response.PartialSuccessException;
-import com.financereport.observability.status.ExportCounters;
 // The SDK's only carrier of the collector's HTTP status; no public type says it (SDK 1.68).
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -18,6 +16,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
  * @param partial the collector's partial-success answer, for {@link Kind#PARTIAL}
  */
 public record ExportOutcome(Kind kind, String type, String description, PartialSuccessException partial) {
+  /** The type of a partial success, as /health shows it. */
+  public static final String PARTIAL_SUCCESS = "partial success";
+
   private static final ExportOutcome EXPORTED = new ExportOutcome(Kind.EXPORTED, "ok", "exported", null);
 
   public enum Kind {
@@ -39,7 +40,7 @@ public record ExportOutcome(Kind kind, String type, String description, PartialS
   public static ExportOutcome ofFailure(Throwable failure) {
     if (failure instanceof PartialSuccessException partial) {
       return new ExportOutcome(
-          Kind.PARTIAL, ExportCounters.PARTIAL_SUCCESS, partial.getMessage(), partial);
+          Kind.PARTIAL, PARTIAL_SUCCESS, partial.getMessage(), partial);
     }
     if (failure instanceof FailedExportException.HttpExportException http) {
       if (http.failedWithResponse() && http.getResponse() != null) {

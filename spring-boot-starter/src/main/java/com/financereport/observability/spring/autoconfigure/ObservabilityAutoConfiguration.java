@@ -5,7 +5,9 @@ import com.financereport.observability.spring.actuate.ObservabilityEndpoint;
 import com.financereport.observability.spring.health.Boot3TelemetryHealthIndicator;
 import com.financereport.observability.spring.health.Boot4TelemetryHealthIndicator;
 import com.financereport.observability.spring.metrics.ExportMeters;
+import com.financereport.observability.http.ServerRequests;
 import com.financereport.observability.spring.web.RequestLoggingFilter;
+import com.financereport.observability.spring.web.RequestLoggingWebFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -79,10 +81,23 @@ public class ObservabilityAutoConfiguration {
     @ConditionalOnMissingBean
     FilterRegistrationBean<RequestLoggingFilter> observabilityRequestLoggingFilter() {
       FilterRegistrationBean<RequestLoggingFilter> registration =
-          new FilterRegistrationBean<>(new RequestLoggingFilter());
+          new FilterRegistrationBean<>(new RequestLoggingFilter(ServerRequests.of(Observability.runtime())));
       // First in the chain: every other filter's lines already carry the request id and trace.
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
       return registration;
+    }
+  }
+
+  /** WebFlux: the same request line, for a reactive application (Netty, or any reactive server). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  @ConditionalOnClass(name = "org.springframework.web.reactive.HandlerMapping")
+  @ConditionalOnProperty(name = "observability.request-logging.enabled", matchIfMissing = true)
+  static class ReactiveRequestLogging {
+    @Bean
+    @ConditionalOnMissingBean
+    RequestLoggingWebFilter observabilityRequestLoggingWebFilter() {
+      return new RequestLoggingWebFilter(ServerRequests.of(Observability.runtime()));
     }
   }
 }

@@ -24,19 +24,21 @@ public record TelemetryAssessment(String status, Map<String, Object> details) {
     if (!export.enabled()) {
       return new TelemetryAssessment(UP, details);
     }
-    boolean degraded = !export.healthy() || export.spooled() > 0;
-    details.put("endpoint_reachable", export.endpointReachable());
-    details.put("exported", export.exported());
-    details.put("failed", export.failed());
-    details.put("dropped", export.dropped());
-    details.put("queued", export.queued());
-    details.put("spooled", export.spooled());
-    details.put("consecutive_failures", export.consecutiveFailures());
-    if (export.lastSuccess() != null) {
-      details.put("last_success", export.lastSuccess().toString());
+    ExportStatus.Delivery delivery = export.delivery();
+    boolean degraded = !export.healthy() || export.spool().records() > 0;
+    details.put("endpoint_reachable", delivery.endpointReachable());
+    details.put("exported", delivery.exported());
+    details.put("failed", delivery.failed());
+    details.put("dropped", export.dropped().total());
+    details.put("dropped_by_cause", export.dropped().byCause());
+    details.put("queued", export.queue().size());
+    details.put("spooled", export.spool().records());
+    details.put("consecutive_failures", delivery.consecutiveFailures());
+    if (delivery.lastSuccess() != null) {
+      details.put("last_success", delivery.lastSuccess().toString());
     }
-    if (export.lastErrorType() != null) {
-      details.put("last_error_type", export.lastErrorType());
+    if (delivery.lastErrorType() != null) {
+      details.put("last_error_type", delivery.lastErrorType());
     }
     return new TelemetryAssessment(degraded ? DEGRADED : UP, details);
   }

@@ -21,6 +21,7 @@ import java.util.function.ToDoubleFunction;
 public final class ExportMeters implements MeterBinder {
   static final String EXPORTED = LogPipelineMetricNames.EXPORTED;
   static final String QUEUE_SIZE = LogPipelineMetricNames.QUEUE_SIZE;
+  static final String QUEUE_CAPACITY = LogPipelineMetricNames.QUEUE_CAPACITY;
   // The same names as the library's OpenTelemetry metrics (signals.LogPipelineMeters).
   static final String DROPPED = LogPipelineMetricNames.DROPPED;
   static final String SPOOL_RECORDS = LogPipelineMetricNames.SPOOLED;
@@ -39,47 +40,46 @@ public final class ExportMeters implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    counter(EXPORTED, "Log records the collector accepted", ExportStatus::exported)
+    counter(EXPORTED, "Log records the collector accepted", s -> s.delivery().exported())
         .register(registry);
     counter(
             EXPORTED,
             "Log records in exports that failed, rejections aside",
-            s -> Math.max(0, s.failed() - s.rejected()))
+            s -> Math.max(0, s.delivery().failed() - s.delivery().rejected()))
         .tag(ERROR_TYPE, "export_failed")
         .register(registry);
-    counter(EXPORTED, "Log records the collector rejected for good", ExportStatus::rejected)
+    counter(
+            EXPORTED,
+            "Log records the collector rejected for good",
+            s -> s.delivery().rejected())
         .tag(ERROR_TYPE, "rejected")
         .register(registry);
-    dropped(registry, "rejected", ExportStatus::rejected);
-    dropped(registry, "spool_budget", ExportStatus::droppedForBudget);
-    dropped(registry, "spool_corrupt", ExportStatus::corruptSkipped);
-    dropped(
-        registry,
-        "queue_full_or_shutdown",
-        s -> Math.max(0, s.dropped() - s.rejected() - s.droppedForBudget() - s.corruptSkipped()));
-    gauge(QUEUE_SIZE, "Log records waiting in memory", ExportStatus::queued)
+    // The causes are fixed; each counter reads its own from the live status.
+    for (String cause : ExportStatus.Dropped.NONE.byCause().keySet()) {
+      counter(DROPPED, "Log records lost for good, by cause", s -> s.dropped().byCause().get(cause))
+          .tag(CAUSE, cause)
+          .register(registry);
+    }
+    gauge(QUEUE_SIZE, "Log records waiting in memory", s -> s.queue().size())
         .baseUnit(RECORDS)
         .register(registry);
-    gauge(SPOOL_RECORDS, "Log records on disk", ExportStatus::spooled)
+    gauge(QUEUE_CAPACITY, "Log records the in-memory queue holds", s -> s.queue().capacity())
         .baseUnit(RECORDS)
         .register(registry);
-    gauge(SPOOL_BYTES, "Bytes of log records on disk", ExportStatus::spooledBytes)
+    gauge(SPOOL_RECORDS, "Log records on disk", s -> s.spool().records())
+        .baseUnit(RECORDS)
+        .register(registry);
+    gauge(SPOOL_BYTES, "Bytes of log records on disk", s -> s.spool().bytes())
         .baseUnit("bytes")
         .register(registry);
     TimeGauge.builder(
             SPOOL_OLDEST_AGE,
             status,
             TimeUnit.MILLISECONDS,
-            s -> s.get().oldestSpooledAgeMillis())
+            s -> s.get().spool().oldestAgeMillis())
         .description("Age of the oldest log record on disk (0 when empty)")
         .register(registry);
-    counter(SPOOL_REPLAYED, "Log records delivered from the spool", ExportStatus::replayed)
-        .register(registry);
-  }
-
-  private void dropped(MeterRegistry registry, String cause, ToDoubleFunction<ExportStatus> count) {
-    counter(DROPPED, "Log records lost for good, by cause", count)
-        .tag(CAUSE, cause)
+    counter(SPOOL_REPLAYED, "Log records delivered from the spool", s -> s.spool().replayed())
         .register(registry);
   }
 

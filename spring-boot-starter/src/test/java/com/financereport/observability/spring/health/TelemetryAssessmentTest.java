@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 class TelemetryAssessmentTest {
   private static ExportStatus exporting(long spooled, long consecutiveFailures, Boolean reachable) {
     return new ExportStatus(
-        true, 10, 0, 0, 0, 0, spooled, spooled * 100, 0, 0, 0, 0, Instant.EPOCH, null, null,
-        consecutiveFailures, reachable);
+        true,
+        ExportStatus.Queue.EMPTY,
+        new ExportStatus.Delivery(10, 0, 0, Instant.EPOCH, null, null, consecutiveFailures, reachable),
+        new ExportStatus.Spool(spooled, spooled * 100, 0, 0, 0),
+        ExportStatus.Dropped.NONE);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.financereport.observability.otlp.response;
+package com.financereport.observability.internal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.financereport.observability.otlp.response;
+package com.financereport.observability.internal.export;
 
 /**
  * How an export ends when the collector answered 2xx but refused some of the records: the rest

@@ -1,4 +1,4 @@
-package com.financereport.observability.otlp.response;
+package com.financereport.observability.internal.export;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package com.financereport.observability.otlp.response;
+package com.financereport.observability.internal.export;
 
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
@@ -12,7 +12,6 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +48,16 @@ public final class PartialSuccessExporter implements LogRecordExporter {
    * Logback configuration, one of the context being configured (SLF4J is not ready yet).
    */
   public static PartialSuccessExporter build(OtlpHttpLogRecordExporterBuilder builder, Logger logger) {
+    return build(builder, logger, new JdkHttpSenderProvider());
+  }
+
+  /** As {@link #build(OtlpHttpLogRecordExporterBuilder, Logger)}, sending through {@code base}. */
+  static PartialSuccessExporter build(
+      OtlpHttpLogRecordExporterBuilder builder, Logger logger, HttpSenderProvider base) {
     ComponentLoader classPath =
         ComponentLoader.forClassLoader(PartialSuccessExporter.class.getClassLoader());
-    HttpSenderProvider jdk = new JdkHttpSenderProvider();
-    HttpSenderProvider reading = config -> new ResponseBodyReadingSender(jdk.createSender(config));
+    PartialSuccessSender.quietTheSdksLineForRefusals();
+    HttpSenderProvider reading = config -> new PartialSuccessSender(base.createSender(config));
     builder.setComponentLoader(
         new ComponentLoader() {
           @Override
@@ -67,23 +72,20 @@ public final class PartialSuccessExporter implements LogRecordExporter {
   @Override
   public CompletableResultCode export(Collection<LogRecordData> logs) {
     int batchSize = logs.size();
-    AtomicReference<PartialSuccess> answer = new AtomicReference<>(PartialSuccess.NONE);
-    CompletableResultCode sent =
-        ResponseBodyReadingSender.sendingTo(
-            body -> answer.set(PartialSuccess.decode(body)), () -> wire.export(logs));
+    CompletableResultCode sent = wire.export(logs);
     CompletableResultCode result = new CompletableResultCode();
     sent.whenComplete(
         () -> {
-          PartialSuccess partial = answer.get();
-          if (!sent.isSuccess()) {
-            Throwable failure = sent.getFailureThrowable();
-            if (failure != null) {
-              result.failExceptionally(failure);
-            } else {
-              result.fail();
-            }
-          } else if (partial.rejected() > 0 && batchSize > 0) {
-            PartialSuccessException refusal = new PartialSuccessException(batchSize, partial);
+          Throwable failure = sent.getFailureThrowable();
+          PartialSuccessSender.Refusal partial =
+              failure != null && failure.getCause() instanceof PartialSuccessSender.Refusal r
+                  ? r
+                  : null;
+          if (sent.isSuccess() || (partial != null && batchSize == 0)) {
+            result.succeed();
+          } else if (partial != null) {
+            PartialSuccessException refusal =
+                new PartialSuccessException(batchSize, partial.answer());
             if (partialSuccessReported.compareAndSet(false, true)) {
               logger.warn(
                   "OTLP export: {}. Refused records are not retried; the export status counts them"
@@ -91,8 +93,10 @@ public final class PartialSuccessExporter implements LogRecordExporter {
                   refusal.getMessage());
             }
             result.failExceptionally(refusal);
+          } else if (failure != null) {
+            result.failExceptionally(failure);
           } else {
-            result.succeed();
+            result.fail();
           }
         });
     return result;

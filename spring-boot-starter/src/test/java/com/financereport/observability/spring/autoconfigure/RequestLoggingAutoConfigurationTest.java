@@ -1,0 +1,46 @@
+package com.financereport.observability.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.financereport.observability.spring.web.RequestLoggingWebFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+/** Each kind of web application gets its own request filter, and only that one. */
+class RequestLoggingAutoConfigurationTest {
+  private static final AutoConfigurations STARTER =
+      AutoConfigurations.of(ObservabilityAutoConfiguration.class);
+
+  @Test
+  void aReactiveApplicationGetsTheWebFilterAndNoServletFilter() {
+    new ReactiveWebApplicationContextRunner()
+        .withConfiguration(STARTER)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(RequestLoggingWebFilter.class);
+              assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
+            });
+  }
+
+  @Test
+  void aServletApplicationGetsTheServletFilterAndNoWebFilter() {
+    new WebApplicationContextRunner()
+        .withConfiguration(STARTER)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(FilterRegistrationBean.class);
+              assertThat(context).doesNotHaveBean(RequestLoggingWebFilter.class);
+            });
+  }
+
+  @Test
+  void theSwitchTurnsTheWebFilterOff() {
+    new ReactiveWebApplicationContextRunner()
+        .withConfiguration(STARTER)
+        .withPropertyValues("observability.request-logging.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(RequestLoggingWebFilter.class));
+  }
+}
