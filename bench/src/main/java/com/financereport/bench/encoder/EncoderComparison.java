@@ -79,7 +79,8 @@ public final class EncoderComparison {
 
   /** Rows in reading order: ours first, then the peers; JMH itself runs them alphabetically. */
   private static final List<String> ROW_ORDER = List.of(
-      OURS, "oursByteArray", "oursStreamingNoSecret", LOGSTASH, "logstashByteArray",
+      OURS, "oursByteArray", "oursStreamingNoSecret", "oursStreamingAlternating", LOGSTASH,
+      "logstashStreamingAlternating", "logstashByteArray",
       "logbackJsonEncoderByteArray", TEMPLATE, "jsonTemplateLayoutEcsByteArray");
 
   private static Map<String, RunResult> byMethod(Collection<RunResult> results) {

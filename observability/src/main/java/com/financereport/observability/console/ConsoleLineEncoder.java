@@ -2,16 +2,14 @@ package com.financereport.observability.console;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.json.JsonWriter;
 import com.financereport.observability.json.LineFields;
+import com.financereport.observability.json.EventView;
 import com.financereport.observability.json.StructuredValueWriter;
 import com.financereport.observability.redaction.Redactor;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,7 +34,6 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
   private ObservabilityRuntime runtime;
   private Redactor redactor;
   private int maxValueBytes;
-  private int maxLineBytes;
   private boolean color;
   private final ThreadLocal<StructuredValueWriter> values =
       ThreadLocal.withInitial(() -> new StructuredValueWriter(redactor, maxValueBytes));
@@ -65,7 +62,6 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
       color = color || System.console() != null;
     }
     redactor = runtime.redactor();
-    maxLineBytes = runtime.settings().limits().lineBytes();
     maxValueBytes = runtime.settings().limits().valueBytes();
     super.start();
   }
@@ -109,7 +105,11 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
     } else {
       line.append(event.getLoggerName());
     }
-    line.append(" - ").append(redactor.redactText(String.valueOf(event.getFormattedMessage())));
+    // Read from the view before any user toString() runs: one that logs would rebuild it.
+    EventView view = EventView.of(event, redactor);
+    SpanContext span = view.span();
+    String stackTrace = view.stackTrace();
+    line.append(" - ").append(view.message());
 
     JsonWriter scratch = new JsonWriter(128);
     // As on the JSON line, a key written once with a value is not repeated (a request id in both
@@ -127,13 +127,11 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
         }
       }
     }
-    SpanContext span = Span.current().getSpanContext();
     if (span.isValid() && !span.getTraceId().equals(written.get(LineFields.TRACE_ID))) {
       line.append(' ').append(LineFields.TRACE_ID).append('=').append(span.getTraceId());
     }
-    IThrowableProxy throwable = event.getThrowableProxy();
-    if (throwable != null) {
-      line.append('\n').append(redactor.redactText(ThrowableProxyUtil.asString(throwable)));
+    if (stackTrace != null) {
+      line.append('\n').append(stackTrace);
     }
   }
 
@@ -145,7 +143,7 @@ public class ConsoleLineEncoder extends EncoderBase<ILoggingEvent> {
     written.putIfAbsent(key, value);
     scratch.reset();
     StructuredValueWriter writer = values.get();
-    writer.value(scratch, key, value, maxLineBytes);
+    writer.value(scratch, key, value);
     line.append(' ').append(key == null ? "null" : redactor.redactText(key)).append('=');
     line.append(scratch);
   }

@@ -3,20 +3,19 @@ package com.financereport.observability.json;
 import static com.financereport.observability.json.LineFields.*;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.ObservabilitySettings;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -37,6 +36,8 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
   private int maxValueBytes;
   private int maxLineBytes;
   private byte[] resourceMembers;
+  /** The fixed members and the resource's: a user key of one of these names gets a prefix. */
+  private Set<String> reservedNames;
   private final ThreadLocal<LineBuffer> buffers = ThreadLocal.withInitial(this::newBuffer);
 
   /** Uses {@link Observability#runtime()}; the form Logback instantiates from XML. */
@@ -62,11 +63,14 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     maxLineBytes = settings.limits().lineBytes();
     maxValueBytes = settings.limits().valueBytes();
     resourceMembers = resourceMembers(settings);
+    Set<String> reserved = new HashSet<>(LineFields.RESERVED);
+    reserved.addAll(settings.resource().keySet());
+    reservedNames = Set.copyOf(reserved);
     super.start();
   }
 
   private LineBuffer newBuffer() {
-    return new LineBuffer(redactor, maxValueBytes);
+    return new LineBuffer(redactor, maxValueBytes, reservedNames);
   }
 
   @Override
@@ -139,6 +143,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
   }
 
   private void writeLine(ILoggingEvent event, LineBuffer line) {
+    EventView view = EventView.of(event, line.texts);
     JsonWriter out = line.out;
     out.raw((byte) '{');
     out.raw(Names.TIME);
@@ -150,14 +155,13 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(Names.THREAD);
     line.name(nullToEmpty(event.getThreadName()), maxValueBytes);
     out.raw(Names.MESSAGE);
-    out.string(line.texts.redactText(nullToEmpty(event.getFormattedMessage())), maxValueBytes);
+    out.string(view.message(), maxValueBytes);
     out.raw(resourceMembers);
-    writeTrace(line);
-    IThrowableProxy throwable = event.getThrowableProxy();
-    if (throwable != null) {
-      writeException(out, throwable);
+    writeTrace(view.span(), line);
+    if (view.hasException()) {
+      writeException(out, view);
     }
-    writeTags(event, line);
+    writeTags(view.tags(), line);
 
     int lineLimit = maxLineBytes - LINE_RESERVE;
     boolean truncated = false;
@@ -190,8 +194,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     out.raw(NEWLINE);
   }
 
-  private static void writeTrace(LineBuffer line) {
-    SpanContext context = Span.current().getSpanContext();
+  private static void writeTrace(SpanContext context, LineBuffer line) {
     if (context.isValid()) {
       JsonWriter out = line.out;
       out.raw(Names.TRACE_ID);
@@ -205,8 +208,7 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
 
 
   /** Markers as {@code "tags":["audit",…]}; a user key named tags then gets the kv./mdc. prefix. */
-  private void writeTags(ILoggingEvent event, LineBuffer line) {
-    List<String> tags = MarkerTags.of(event);
+  private void writeTags(List<String> tags, LineBuffer line) {
     if (tags.isEmpty()) {
       return;
     }
@@ -217,25 +219,24 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
       if (i > 0) {
         out.raw((byte) ',');
       }
-      out.string(line.texts.redactText(tags.get(i)), maxValueBytes);
+      out.string(tags.get(i), maxValueBytes);
     }
     out.raw((byte) ']');
     line.remember(LineFields.TAGS, tags);
   }
 
-  private void writeException(JsonWriter out, IThrowableProxy throwable) {
+  private void writeException(JsonWriter out, EventView view) {
     out.raw(Names.EXCEPTION);
     out.raw(Names.EXCEPTION_TYPE);
-    out.string(nullToEmpty(throwable.getClassName()), maxValueBytes);
+    out.string(view.exceptionType(), maxValueBytes);
     out.raw(Names.EXCEPTION_MESSAGE);
-    String message = throwable.getMessage();
-    if (message == null) {
+    if (view.exceptionMessage() == null) {
       out.nullValue();
     } else {
-      out.string(redactor.redactText(message), maxValueBytes);
+      out.string(view.exceptionMessage(), maxValueBytes);
     }
     out.raw(Names.EXCEPTION_STACKTRACE);
-    out.string(redactor.redactText(ThrowableProxyUtil.asString(throwable)), maxValueBytes);
+    out.string(view.stackTrace(), maxValueBytes);
     out.raw((byte) '}');
   }
 
@@ -259,12 +260,10 @@ public class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
     return s == null ? "" : s;
   }
 
+  /** The settings' resource, every member in its order: the OTLP record carries the same one. */
   private static byte[] resourceMembers(ObservabilitySettings settings) {
     JsonWriter w = new JsonWriter(256);
-    member(w, SERVICE_NAME, settings.serviceName());
-    member(w, SERVICE_VERSION, settings.serviceVersion());
-    member(w, DEPLOYMENT_ENVIRONMENT, settings.environment());
-    member(w, DEPLOYMENT_ENVIRONMENT_NAME, settings.environment());
+    settings.resource().forEach((name, value) -> member(w, name, value));
     return w.toByteArray();
   }
 

@@ -1,5 +1,6 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.redaction.Utf8Cut;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -8,11 +9,12 @@ import java.util.Arrays;
  * A reusable UTF-8 JSON writer into a growable byte buffer: no intermediate trees, no per-call
  * allocation. Strings are escaped so the output is always one line (control characters, quotes,
  * backslashes, U+2028/U+2029 and lone surrogates become escapes) and cut at a byte limit, marked
- * with {@link #CUT_MARKER}. Not thread-safe: one per thread.
+ * with {@link #CUT_MARKER} by the rule of {@link Utf8Cut}, which every output shares. Not
+ * thread-safe: one per thread.
  */
 public final class JsonWriter {
   /** Appended to a string value that was cut at its limit. */
-  public static final String CUT_MARKER = "...[truncated]";
+  public static final String CUT_MARKER = Utf8Cut.MARKER;
 
   private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] CUT_BYTES =
@@ -243,7 +245,8 @@ public final class JsonWriter {
         buf[size++] = (byte) (0x80 | (cp & 0x3F));
       } else if (Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
         // A lone surrogate cannot be encoded as UTF-8; the line separators break some readers.
-        budget -= 6;
+        // Counted as 3 bytes as by Utf8Cut: the budget is the input's, not the escaped output's.
+        budget -= 3;
         if (budget < 0) {
           cut();
           return;

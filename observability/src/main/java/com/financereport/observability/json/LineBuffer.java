@@ -4,19 +4,16 @@ import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 
 /**
- * Per-thread state of the JSON encoder: the output buffer, the value renderer, the timestamp
+ * Per-thread state of the JSON encoder (created on, and used by, one thread): the output buffer,
+ * the value renderer, the timestamp
  * cache and the user keys already written on the current line (to resolve clashes).
  */
 final class LineBuffer {
   final JsonWriter out = new JsonWriter(1024);
   final EventTimestamp timestamp = new EventTimestamp();
-  /**
-   * Redacted texts seen recently on this thread, by any output; for the message as well as the
-   * values. A line buffer is created on, and used by, one thread only.
-   */
+  /** This thread's memo of redacted texts and its event view, shared with the other outputs. */
   final RedactionMemo texts;
   private final StructuredValueWriter values;
-  private final Redactor redactor;
   /** Encoded {@code "name":} of keys seen before on this thread, and whether their values are secret. */
   private final java.util.HashMap<String, EncodedKey> keys = new java.util.HashMap<>();
   /** The same for logger and thread names, which repeat on every event. */
@@ -28,10 +25,13 @@ final class LineBuffer {
   private Object[] writtenValues = new Object[16];
   private int writtenCount;
 
-  LineBuffer(Redactor redactor, int maxValueBytes) {
+  private final java.util.Set<String> reserved;
+
+  /** @param reserved the names of the line's own members, which a user key never takes */
+  LineBuffer(Redactor redactor, int maxValueBytes, java.util.Set<String> reserved) {
     this.texts = redactor.threadMemo();
     this.values = new StructuredValueWriter(redactor, texts, maxValueBytes);
-    this.redactor = redactor;
+    this.reserved = reserved;
   }
 
   void clear() {
@@ -63,17 +63,17 @@ final class LineBuffer {
       int start = out.size();
       values.key(out, name);
       out.raw((byte) ':');
-      encoded = new EncodedKey(out.copyFrom(start), redactor.isSecretKey(key));
+      encoded = new EncodedKey(out.copyFrom(start), values.isSecretKey(key));
       if (keys.size() < CACHE_LIMIT && name.equals(key)) {
         keys.put(name, encoded);
       }
     } else {
       out.raw(encoded.bytes);
     }
-    if (encoded.secret) {
+    if (encoded.secret && value != null) {
       out.raw(REDACTED_VALUE);
     } else {
-      values.value(out, null, value, lineLimit);
+      values.value(out, value);
     }
     if (out.size() > lineLimit) {
       out.truncateTo(mark);
@@ -100,11 +100,11 @@ final class LineBuffer {
   private record EncodedKey(byte[] bytes, boolean secret) {}
 
   private String uniqueName(String key, String prefix) {
-    if (!LineFields.RESERVED.contains(key) && !isWritten(key)) {
+    if (!reserved.contains(key) && !isWritten(key)) {
       return key;
     }
     String candidate = prefix + key;
-    for (int n = 2; LineFields.RESERVED.contains(candidate) || isWritten(candidate); n++) {
+    for (int n = 2; reserved.contains(candidate) || isWritten(candidate); n++) {
       candidate = prefix + key + "." + n;
     }
     return candidate;

@@ -2,176 +2,158 @@ package com.financereport.observability.json;
 
 import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
-import com.financereport.observability.redaction.ValueMarkers;
-import java.lang.reflect.Array;
+import com.financereport.observability.redaction.StructuredValueWalker;
+import com.financereport.observability.redaction.ValueSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Renders an arbitrary key-value or MDC value as typed, redacted JSON: numbers, booleans and null
- * stay typed, maps and collections nest, and hostile values (a throwing toString(), cycles, deep
- * nesting, binary arrays, huge text) become bounded markers instead of exceptions. Holds the
- * per-thread container path used to detect cycles, so one instance per thread.
+ * Renders a key-value or MDC value as typed JSON into a {@link JsonWriter}: the {@link
+ * StructuredValueWalker} decides what is written (redaction, depth, cycles, budget), this sink only
+ * spells it. Keeps no garbage per value: the comma and rollback state live in fixed arrays. One
+ * instance per thread.
  */
-public final class StructuredValueWriter {
-  static final int MAX_DEPTH = ValueMarkers.MAX_DEPTH;
-  private static final int MAX_KEY_BYTES = 256;
+public final class StructuredValueWriter implements ValueSink {
+  static final int MAX_DEPTH = StructuredValueWalker.MAX_DEPTH;
 
-  private final Redactor redactor;
-  private final RedactionMemo texts;
-  private final int maxValueBytes;
-  private final Object[] path = new Object[MAX_DEPTH];
+  private final StructuredValueWalker walker;
+  private JsonWriter out;
+  /** Per open container: where it began (to drop it), and whether it has an element yet. */
+  private final int[] starts = new int[MAX_DEPTH + 1];
+  private final boolean[] hasElement = new boolean[MAX_DEPTH + 1];
+  private int depth;
+  /** The next value follows a key or replaces a dropped container: no comma before it. */
+  private boolean afterKey;
 
   /** A writer for the calling thread only: it shares the thread's memo of redacted texts. */
   public StructuredValueWriter(Redactor redactor, int maxValueBytes) {
     this(redactor, redactor.threadMemo(), maxValueBytes);
   }
 
-  /** Shares this thread's memo of redacted texts with the rest of the line. */
   StructuredValueWriter(Redactor redactor, RedactionMemo texts, int maxValueBytes) {
-    this.redactor = redactor;
-    this.texts = texts;
-    this.maxValueBytes = maxValueBytes;
+    this.walker = new StructuredValueWalker(redactor, texts, maxValueBytes);
+  }
+
+  /** Whether a value under this key is written as {@value Redactor#REDACTED}. */
+  boolean isSecretKey(String key) {
+    return walker.isSecretKey(key);
   }
 
   /** A key as written: escaped, length-capped and redacted by shape. Null becomes "null". */
   public void key(JsonWriter out, String key) {
-    out.string(key == null ? "null" : redactor.redactKey(key), MAX_KEY_BYTES);
+    out.string(walker.key(key), StructuredValueWalker.MAX_KEY_BYTES);
   }
 
-  /**
-   * Writes {@code value} stored under {@code key}; a secret key replaces the value whole.
-   *
-   * @param lineLimit stop adding container elements once the buffer passes this size
-   */
-  public void value(JsonWriter out, String key, Object value, int lineLimit) {
-    if (key != null && redactor.isSecretKey(key)) {
-      out.string(Redactor.REDACTED, Integer.MAX_VALUE);
+  /** Writes {@code value} stored under {@code key}; a secret key replaces the value whole. */
+  public void value(JsonWriter out, String key, Object value) {
+    begin(out);
+    walker.walk(key, value, this);
+  }
+
+  /** Writes a value whose key the caller has checked with {@link #isSecretKey}. */
+  void value(JsonWriter out, Object value) {
+    if (value instanceof String text) {
+      // Most members are one string (all of MDC): written as the walk would, without its set-up.
+      out.string(walker.text(text), walker.maxValueBytes());
       return;
     }
-    write(out, value, 0, lineLimit);
+    begin(out);
+    walker.walkValue(value, this);
   }
 
-  private void write(JsonWriter out, Object value, int depth, int lineLimit) {
-    if (value == null) {
-      out.nullValue();
-    } else if (value instanceof String s) {
-      out.string(texts.redactText(s), maxValueBytes);
-    } else if (value instanceof Boolean b) {
-      out.bool(b);
-    } else if (value instanceof Integer
-        || value instanceof Long
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof AtomicInteger
-        || value instanceof AtomicLong) {
-      out.number(((Number) value).longValue());
-    } else if (value instanceof Double d) {
+  private void begin(JsonWriter out) {
+    if (this.out != out) {
+      this.out = out; // the same line buffer every time: no store, no GC barrier, per member
+    }
+    depth = 0;
+    afterKey = true;
+  }
+
+  @Override
+  public void nullValue() {
+    separate();
+    out.nullValue();
+  }
+
+  @Override
+  public void bool(boolean value) {
+    separate();
+    out.bool(value);
+  }
+
+  @Override
+  public void number(Number value) {
+    separate();
+    if (value instanceof Double d) {
       out.number(d.doubleValue());
     } else if (value instanceof Float f) {
       out.number(f.floatValue());
     } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-      out.raw(value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    } else if (value instanceof Enum<?> e) {
-      out.string(e.name(), maxValueBytes);
-    } else if (value instanceof Optional<?> o) {
-      write(out, o.orElse(null), depth, lineLimit);
-    } else if (value instanceof byte[] bytes) {
-      out.string(ValueMarkers.binary(bytes), Integer.MAX_VALUE);
-    } else if (value instanceof char[] chars) {
-      out.string(ValueMarkers.chars(chars), Integer.MAX_VALUE);
-    } else if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value.getClass().isArray()) {
-      container(out, value, depth, lineLimit);
+      out.raw(value.toString().getBytes(StandardCharsets.US_ASCII));
     } else {
-      out.string(texts.redactText(ValueMarkers.safeToString(value)), maxValueBytes);
+      out.number(value.longValue());
     }
   }
 
-  private void container(JsonWriter out, Object value, int depth, int lineLimit) {
-    if (depth >= MAX_DEPTH) {
-      out.string(ValueMarkers.TOO_DEEP, Integer.MAX_VALUE);
-      return;
-    }
-    for (int i = 0; i < depth; i++) {
-      if (path[i] == value) {
-        out.string(ValueMarkers.CYCLE, Integer.MAX_VALUE);
-        return;
-      }
-    }
-    path[depth] = value;
-    int mark = out.size();
-    try {
-      if (value instanceof Map<?, ?> map) {
-        object(out, map, depth, lineLimit);
-      } else if (value instanceof Iterable<?> iterable) {
-        out.raw((byte) '[');
-        boolean first = true;
-        for (Object element : iterable) {
-          if (!element(out, element, first, depth, lineLimit)) {
-            break;
-          }
-          first = false;
-        }
-        out.raw((byte) ']');
-      } else {
-        out.raw((byte) '[');
-        int length = Array.getLength(value);
-        for (int i = 0; i < length; i++) {
-          if (!element(out, Array.get(value, i), i == 0, depth, lineLimit)) {
-            break;
-          }
-        }
-        out.raw((byte) ']');
-      }
-    } catch (RuntimeException e) {
-      // e.g. a map modified by another thread while we read it
-      out.truncateTo(mark);
-      out.string(ValueMarkers.unreadable(value, e), Integer.MAX_VALUE);
-    } finally {
-      path[depth] = null;
-    }
+  @Override
+  public void text(String value, int maxBytes) {
+    separate();
+    out.string(value, maxBytes);
   }
 
-  private void object(JsonWriter out, Map<?, ?> map, int depth, int lineLimit) {
-    out.raw((byte) '{');
-    boolean first = true;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (!first) {
-        out.raw((byte) ',');
-      }
-      if (out.size() > lineLimit) {
-        out.string("...", Integer.MAX_VALUE);
-        out.raw((byte) ':');
-        out.string("[truncated]", Integer.MAX_VALUE);
-        break;
-      }
-      first = false;
-      String key = entry.getKey() == null ? null : ValueMarkers.safeToString(entry.getKey());
-      key(out, key);
-      out.raw((byte) ':');
-      if (key != null && redactor.isSecretKey(key)) {
-        out.string(Redactor.REDACTED, Integer.MAX_VALUE);
-      } else {
-        write(out, entry.getValue(), depth + 1, lineLimit);
-      }
-    }
+  @Override
+  public void beginMap() {
+    open((byte) '{');
+  }
+
+  @Override
+  public void key(String key, int maxBytes) {
+    separate();
+    out.string(key, maxBytes);
+    out.raw((byte) ':');
+    afterKey = true;
+  }
+
+  @Override
+  public void endMap() {
     out.raw((byte) '}');
+    depth--;
   }
 
-  /** Writes one array element; false once the line budget is spent. */
-  private boolean element(JsonWriter out, Object element, boolean first, int depth, int lineLimit) {
-    if (!first) {
+  @Override
+  public void beginList() {
+    open((byte) '[');
+  }
+
+  @Override
+  public void endList() {
+    out.raw((byte) ']');
+    depth--;
+  }
+
+  @Override
+  public void discardOpen() {
+    out.truncateTo(starts[depth]);
+    depth--;
+    afterKey = true;
+  }
+
+  private void open(byte bracket) {
+    separate();
+    depth++;
+    starts[depth] = out.size();
+    hasElement[depth] = false;
+    out.raw(bracket);
+  }
+
+  /** The comma between elements of the innermost container. */
+  private void separate() {
+    if (afterKey) {
+      afterKey = false;
+    } else if (hasElement[depth]) {
       out.raw((byte) ',');
     }
-    if (out.size() > lineLimit) {
-      out.string("[truncated]", Integer.MAX_VALUE);
-      return false;
-    }
-    write(out, element, depth + 1, lineLimit);
-    return true;
+    hasElement[depth] = true;
   }
 }

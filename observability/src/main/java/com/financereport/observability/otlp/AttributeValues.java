@@ -1,174 +1,138 @@
 package com.financereport.observability.otlp;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.financereport.observability.json.EventView;
+import com.financereport.observability.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
-import com.financereport.observability.redaction.ValueMarkers;
+import com.financereport.observability.redaction.StructuredValueWalker;
+import com.financereport.observability.redaction.Utf8Cut;
+import com.financereport.observability.redaction.ValueTreeBuilder;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.common.Value;
-import java.util.Arrays;
+import io.opentelemetry.api.common.ValueType;
+import io.opentelemetry.api.logs.LogRecordBuilder;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns SLF4J key-values and MDC entries into typed, redacted OTLP attributes: numbers stay numbers,
- * booleans booleans, lists arrays and maps maps, and every string is redacted (whole when its key
- * names a secret) and cut before it can leave the process.
+ * Spells SLF4J key-values and MDC entries as typed OTLP attributes: numbers stay numbers, booleans
+ * booleans, a list of one scalar type a typed array, anything else nested {@link Value}s. What is
+ * written, redacted and cut is the {@link StructuredValueWalker}'s decision, the same walk as the
+ * stdout line's; this builder redacts nothing itself. One instance per thread.
  */
-final class AttributeValues {
-  private static final int MAX_DEPTH = 8;
-
-  private final Redactor redactor;
+final class AttributeValues extends ValueTreeBuilder<Value<?>> {
+  private final RedactionMemo texts;
+  private final StructuredValueWalker walker;
   private final int maxValueBytes;
 
+  /** On the thread that uses it: it shares that thread's memo and event view with the stdout line. */
   AttributeValues(Redactor redactor, int maxValueBytes) {
-    this.redactor = redactor;
+    this.texts = redactor.threadMemo();
+    this.walker = new StructuredValueWalker(redactor, texts, maxValueBytes);
     this.maxValueBytes = maxValueBytes;
   }
 
-  String text(String value) {
-    // The stdout line of the same event has just redacted the same texts on this thread.
-    return Utf8Cut.cut(redactor.threadMemo().redactText(value), maxValueBytes);
+  /** The event as every output of this thread shows it. */
+  EventView view(ILoggingEvent event) {
+    return EventView.of(event, texts);
+  }
+
+  /** Text already redacted (the event view's), cut at the value limit as on the stdout line. */
+  String cut(String redacted) {
+    return Utf8Cut.cut(redacted, maxValueBytes);
   }
 
   /**
    * Sets the attribute straight on the record being built: building an Attributes first would be
-   * copied once more by the SDK.
+   * copied once more by the SDK. A null key or value sets nothing.
    */
-  void put(LogRecordBuilder attributes, String key, Object value) {
+  void put(LogRecordBuilder record, String key, Object value) {
     if (key == null || value == null) {
       return;
     }
-    if (redactor.isSecretKey(key)) {
-      attributes.setAttribute(key, Redactor.REDACTED);
-    } else if (value instanceof String s) {
-      attributes.setAttribute(key, text(s));
-    } else if (value instanceof Boolean b) {
-      attributes.setAttribute(key, b.booleanValue());
-    } else if (isWholeNumber(value)) {
-      attributes.setAttribute(key, ((Number) value).longValue());
-    } else if (value instanceof Double || value instanceof Float) {
-      attributes.setAttribute(key, ((Number) value).doubleValue());
-    } else if (value instanceof Map<?, ?> || value instanceof Collection<?> || value.getClass().isArray()) {
-      // The Redactor's structured copy: nested secret keys, cycles, depth, byte[] and char[]
-      // handled exactly as on the stdout line; what comes back holds only safe values.
-      Object redacted = redactor.redactValue(key, value);
-      if (redacted instanceof String marker) {
-        attributes.setAttribute(key, text(marker));
-      } else {
-        putStructured(attributes, key, redacted);
-      }
-    } else {
-      attributes.setAttribute(key, text(ValueMarkers.safeToString(value)));
+    reset();
+    walker.walk(key, value, this);
+    setTyped(record, key, result());
+    reset();
+  }
+
+  /** Scalars as their own attribute type, a list of one scalar type as a typed array. */
+  private static void setTyped(LogRecordBuilder record, String key, Value<?> value) {
+    switch (value.getType()) {
+      case STRING -> record.setAttribute(key, (String) value.getValue());
+      case LONG -> record.setAttribute(key, (long) (Long) value.getValue());
+      case DOUBLE -> record.setAttribute(key, (double) (Double) value.getValue());
+      case BOOLEAN -> record.setAttribute(key, (boolean) (Boolean) value.getValue());
+      case ARRAY -> setArray(record, key, value);
+      default -> record.setAttribute(key, value);
     }
   }
 
-  /** Homogeneous lists become typed OTLP arrays; anything else a generic OTLP value. */
-  private void putStructured(LogRecordBuilder attributes, String key, Object value) {
-    if (!(value instanceof Map<?, ?>)) {
-      List<Object> items = items(value);
-      if (items.isEmpty()) {
-        attributes.setAttribute(AttributeKey.stringArrayKey(key), List.of());
-        return;
-      }
-      if (items.stream().allMatch(String.class::isInstance)) {
-        attributes.setAttribute(
-            AttributeKey.stringArrayKey(key), items.stream().map(s -> text((String) s)).toList());
-        return;
-      }
-      if (items.stream().allMatch(AttributeValues::isWholeNumber)) {
-        attributes.setAttribute(
-            AttributeKey.longArrayKey(key),
-            items.stream().map(n -> ((Number) n).longValue()).toList());
-        return;
-      }
-      if (items.stream().allMatch(Boolean.class::isInstance)) {
-        attributes.setAttribute(
-            AttributeKey.booleanArrayKey(key), items.stream().map(b -> (Boolean) b).toList());
-        return;
-      }
-      if (items.stream().allMatch(i -> i instanceof Double || i instanceof Float)) {
-        attributes.setAttribute(
-            AttributeKey.doubleArrayKey(key),
-            items.stream().map(n -> ((Number) n).doubleValue()).toList());
+  @SuppressWarnings("unchecked")
+  private static void setArray(LogRecordBuilder record, String key, Value<?> value) {
+    List<Value<?>> items = (List<Value<?>>) value.getValue();
+    if (items.isEmpty()) {
+      record.setAttribute(AttributeKey.stringArrayKey(key), List.of());
+      return;
+    }
+    ValueType type = items.get(0).getType();
+    for (Value<?> item : items) {
+      if (item.getType() != type) {
+        record.setAttribute(key, value);
         return;
       }
     }
-    attributes.setAttribute(key, toValue(value, 0));
+    List<Object> plain = new ArrayList<>(items.size());
+    for (Value<?> item : items) {
+      plain.add(item.getValue());
+    }
+    switch (type) {
+      case STRING -> record.setAttribute(AttributeKey.stringArrayKey(key), (List<String>) (List<?>) plain);
+      case LONG -> record.setAttribute(AttributeKey.longArrayKey(key), (List<Long>) (List<?>) plain);
+      case DOUBLE -> record.setAttribute(AttributeKey.doubleArrayKey(key), (List<Double>) (List<?>) plain);
+      case BOOLEAN ->
+          record.setAttribute(AttributeKey.booleanArrayKey(key), (List<Boolean>) (List<?>) plain);
+      default -> record.setAttribute(key, value);
+    }
   }
 
-  private Value<?> toValue(Object value, int depth) {
-    if (value == null) {
-      return Value.empty();
-    }
-    if (value instanceof Boolean b) {
-      return Value.of(b);
-    }
-    if (isWholeNumber(value)) {
-      return Value.of(((Number) value).longValue());
-    }
+  @Override
+  protected Value<?> ofNull() {
+    return Value.empty();
+  }
+
+  @Override
+  protected Value<?> ofBool(boolean value) {
+    return Value.of(value);
+  }
+
+  @Override
+  protected Value<?> ofNumber(Number value) {
     if (value instanceof Double || value instanceof Float) {
-      return Value.of(((Number) value).doubleValue());
+      return Value.of(value.doubleValue());
     }
-    if (depth >= MAX_DEPTH) {
-      // Deep or cyclic structures stop here instead of overflowing the stack.
-      return Value.of(text(String.valueOf(value.getClass().getName())));
+    if (value instanceof BigDecimal || value instanceof BigInteger) {
+      // OTLP has no decimal type: as text, digits intact, rather than a rounded double.
+      return Value.of(value.toString());
     }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Value<?>> entries = new LinkedHashMap<>();
-      map.forEach(
-          (k, v) -> {
-            String entryKey = String.valueOf(k);
-            entries.put(
-                entryKey,
-                redactor.isSecretKey(entryKey) ? Value.of(Redactor.REDACTED) : toValue(v, depth + 1));
-          });
-      return Value.of(entries);
-    }
-    if (value instanceof Collection<?> || value.getClass().isArray()) {
-      List<Value<?>> values = new ArrayList<>();
-      for (Object item : items(value)) {
-        values.add(toValue(item, depth + 1));
-      }
-      return Value.of(values);
-    }
-    return Value.of(text(String.valueOf(value)));
+    return Value.of(value.longValue());
   }
 
-  private static List<Object> items(Object value) {
-    if (value instanceof Collection<?> collection) {
-      return new ArrayList<>(collection);
-    }
-    if (value instanceof Object[] array) {
-      return Arrays.asList(array);
-    }
-    List<Object> items = new ArrayList<>();
-    if (value instanceof long[] a) {
-      for (long v : a) items.add(v);
-    } else if (value instanceof int[] a) {
-      for (int v : a) items.add(v);
-    } else if (value instanceof short[] a) {
-      for (short v : a) items.add(v);
-    } else if (value instanceof byte[] a) {
-      for (byte v : a) items.add(v);
-    } else if (value instanceof double[] a) {
-      for (double v : a) items.add(v);
-    } else if (value instanceof float[] a) {
-      for (float v : a) items.add(v);
-    } else if (value instanceof boolean[] a) {
-      for (boolean v : a) items.add(v);
-    } else if (value instanceof char[] a) {
-      items.add(new String(a));
-    }
-    return items;
+  @Override
+  protected Value<?> ofText(String value) {
+    return Value.of(value);
   }
 
-  private static boolean isWholeNumber(Object value) {
-    return value instanceof Long
-        || value instanceof Integer
-        || value instanceof Short
-        || value instanceof Byte;
+  @Override
+  protected Value<?> ofList(List<Value<?>> items) {
+    return Value.of(items);
+  }
+
+  @Override
+  protected Value<?> ofMap(Map<String, Value<?>> members) {
+    return Value.of(members);
   }
 }

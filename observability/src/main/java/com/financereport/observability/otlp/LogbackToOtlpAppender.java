@@ -2,12 +2,11 @@ package com.financereport.observability.otlp;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.financereport.observability.json.EventView;
 import com.financereport.observability.json.LineFields;
-import com.financereport.observability.json.MarkerTags;
 import com.financereport.observability.redaction.Redactor;
+import com.financereport.observability.settings.OutputLimits;
 import com.financereport.observability.otlp.record.ExportRecordBuilder;
 import com.financereport.observability.otlp.record.RecordEmitter;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,9 +20,10 @@ import org.slf4j.event.KeyValuePair;
 /**
  * Maps one Logback event to one OTLP log record, redacted before it enters the SDK: nothing
  * unredacted ever sits in the export queue. The record is built once, immutable, by a {@link
- * RecordEmitter}, and goes from there to the SDK's batch processor. It carries the same view as
- * the stdout line: message, typed key-values and MDC, exception, thread, trace context; the logger
- * becomes the instrumentation scope. A user {@code trace_id} or {@code span_id} that repeats the
+ * RecordEmitter}, and goes from there to the SDK's batch processor. It renders the same {@link
+ * EventView} as the stdout line, cut at the same value limit: message, typed key-values and MDC
+ * (through the same walker), exception, tags, thread, trace context; the logger becomes the
+ * instrumentation scope. A user {@code trace_id} or {@code span_id} that repeats the
  * record's own trace context is not repeated as an attribute, as the line writes it once.
  *
  * <p>Events of the export's own loggers (the SDK, this package) are never exported: a failing
@@ -38,25 +38,22 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
   static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
 
   private final RecordEmitter records;
-  private final AttributeValues values;
-  private final Redactor redactor;
+  private final ThreadLocal<AttributeValues> values;
   private final Level exportLevel;
   private final boolean codeAttributes;
-  private final int maxStackTraceBytes;
 
+  /** @param limits the stdout line's limits: texts are cut where the line cuts them */
   LogbackToOtlpAppender(
       RecordEmitter records,
       Redactor redactor,
       Level exportLevel,
       boolean codeAttributes,
-      int maxValueBytes,
-      int maxStackTraceBytes) {
+      OutputLimits limits) {
     this.records = records;
-    this.redactor = redactor;
-    this.values = new AttributeValues(redactor, maxValueBytes);
+    int valueBytes = limits.valueBytes();
+    this.values = ThreadLocal.withInitial(() -> new AttributeValues(redactor, valueBytes));
     this.exportLevel = exportLevel;
     this.codeAttributes = codeAttributes;
-    this.maxStackTraceBytes = maxStackTraceBytes;
     setName("otlp");
   }
 
@@ -66,6 +63,16 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
         || SdkSelfLogRateLimiter.isExportInternal(event.getLoggerName())) {
       return;
     }
+    // Everything taken from the view before a user toString() runs: one that logs rebuilds it.
+    AttributeValues attributes = values.get();
+    EventView view = attributes.view(event);
+    String body = attributes.cut(view.message());
+    List<String> tags = view.tags();
+    boolean thrown = view.hasException();
+    String exceptionType = view.exceptionType();
+    String exceptionMessage = view.exceptionMessage();
+    String stackTrace = view.stackTrace();
+    SpanContext span = view.span();
     ExportRecordBuilder record =
         records
             .builder(event.getLoggerName())
@@ -73,40 +80,35 @@ final class LogbackToOtlpAppender extends UnsynchronizedAppenderBase<ILoggingEve
             .setContext(Context.current())
             .setSeverity(severity(event.getLevel()))
             .setSeverityText(event.getLevel().levelStr)
-            .setBody(values.text(event.getFormattedMessage()));
-    SpanContext span = record.spanContext();
+            .setBody(body);
     // User entries first: the fixed attributes set after them always win.
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {
       mdc.forEach(
           (key, value) -> {
             if (!repeatsTheRecordsSpan(span, key, value)) {
-              values.put(record, key, value);
+              attributes.put(record, key, value);
             }
           });
     }
     List<KeyValuePair> keyValues = event.getKeyValuePairs();
     if (keyValues != null) {
       for (KeyValuePair pair : keyValues) {
-        if (!repeatsTheRecordsSpan(span, pair.key, pair.value)) {
-          values.put(record, pair.key, pair.value);
+        if (pair != null && !repeatsTheRecordsSpan(span, pair.key, pair.value)) {
+          attributes.put(record, pair.key, pair.value);
         }
       }
     }
     record.setAttribute(THREAD_NAME, event.getThreadName());
-    List<String> tags = MarkerTags.of(event);
     if (!tags.isEmpty()) {
-      record.setAttribute(TAGS, tags.stream().map(redactor::redactText).toList());
+      record.setAttribute(TAGS, tags);
     }
-    IThrowableProxy thrown = event.getThrowableProxy();
-    if (thrown != null) {
-      record.setAttribute(EXCEPTION_TYPE, thrown.getClassName());
-      if (thrown.getMessage() != null) {
-        record.setAttribute(EXCEPTION_MESSAGE, values.text(thrown.getMessage()));
+    if (thrown) {
+      record.setAttribute(EXCEPTION_TYPE, attributes.cut(exceptionType));
+      if (exceptionMessage != null) {
+        record.setAttribute(EXCEPTION_MESSAGE, attributes.cut(exceptionMessage));
       }
-      record.setAttribute(
-          EXCEPTION_STACKTRACE,
-          Utf8Cut.cut(redactor.redactText(ThrowableProxyUtil.asString(thrown)), maxStackTraceBytes));
+      record.setAttribute(EXCEPTION_STACKTRACE, attributes.cut(stackTrace));
     }
     if (codeAttributes) {
       StackTraceElement[] caller = event.getCallerData();

@@ -162,8 +162,7 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
             runtime.redactor(),
             Level.toLevel(export.exportLevel(), Level.INFO),
             export.codeAttributes(),
-            settings.limits().maxValueBytes(),
-            settings.limits().maxLineBytes());
+            settings.limits());
     appender.setContext(context);
     appender.start();
 

@@ -20,9 +20,24 @@ public final class RedactionMemo {
   private final Redactor redactor;
   private final String[] texts = new String[SLOTS];
   private final String[] results = new String[SLOTS];
+  /**
+   * The last event view built on this thread for this redactor ({@code json.EventView}): this memo
+   * is the one per-thread object every output of a redactor already holds, so the second output
+   * of an event finds the view without another thread-local lookup.
+   */
+  private Object eventView;
 
   public RedactionMemo(Redactor redactor) {
     this.redactor = redactor;
+  }
+
+  /** The slot of {@code json.EventView}; null until an output builds one on this thread. */
+  public Object eventView() {
+    return eventView;
+  }
+
+  public void eventView(Object view) {
+    eventView = view;
   }
 
   /** Whether {@link #redactText} would answer {@code text} from memory, without a scan. */

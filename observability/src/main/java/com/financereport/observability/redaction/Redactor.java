@@ -66,7 +66,6 @@ public final class Redactor {
   /** Each rule's triggers, read without a call per rule on every triggered text. */
   private final int[] ruleTriggers;
   private final int alwaysRunningRules;
-  private final StructuredValueRedactor structured;
   private static final int KEY_CACHE_LIMIT = 4096;
   private final java.util.concurrent.ConcurrentHashMap<String, String> redactedKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -82,7 +81,6 @@ public final class Redactor {
     this.rules = all.toArray(new TextRule[0]);
     this.ruleTriggers = all.stream().mapToInt(TextRule::triggers).toArray();
     this.alwaysRunningRules = extraPatterns.size();
-    this.structured = new StructuredValueRedactor(this);
   }
 
   /** The default rules only. */
@@ -166,7 +164,9 @@ public final class Redactor {
    * @param key the key the value is stored under; may be null
    */
   public Object redactValue(String key, Object value) {
-    return structured.redact(key, value);
+    RedactedCopy copy = new RedactedCopy();
+    new StructuredValueWalker(this, threadMemo(), Integer.MAX_VALUE).walk(key, value, copy);
+    return copy.result();
   }
 
   /** Adds keys and patterns to the defaults; the defaults always apply. */

@@ -10,6 +10,10 @@ public final class ValueMarkers {
 
   public static final String CYCLE = "[CYCLE]";
   public static final String TOO_DEEP = "[MAX DEPTH]";
+  /** Stands for the elements of a list, or the members of a map, beyond the value's budget. */
+  public static final String TRUNCATED = "[truncated]";
+  /** The key of {@link #TRUNCATED} in a map. */
+  public static final String TRUNCATED_KEY = "...";
 
   private ValueMarkers() {}
 

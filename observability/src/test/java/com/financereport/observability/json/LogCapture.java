@@ -51,6 +51,11 @@ public final class LogCapture {
     return new LogCapture(encoder);
   }
 
+  /** The capture's own context, for a test that adds another output beside the line. */
+  public LoggerContext context() {
+    return context;
+  }
+
   public org.slf4j.Logger logger(String name) {
     return context.getLogger(name);
   }

@@ -154,7 +154,7 @@ class RedactorValueTest {
     Object copy = redactor.redactValue("deep", nested);
 
     Object level = copy;
-    for (int i = 0; i < StructuredValueRedactor.MAX_DEPTH; i++) {
+    for (int i = 0; i < StructuredValueWalker.MAX_DEPTH; i++) {
       assertThat(level).isInstanceOf(List.class);
       level = ((List<?>) level).get(0);
     }
