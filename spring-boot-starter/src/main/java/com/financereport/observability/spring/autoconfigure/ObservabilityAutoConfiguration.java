@@ -108,7 +108,10 @@ public class ObservabilityAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"reactor.core.publisher.Hooks", "io.micrometer.context.ContextRegistry"})
-    @ConditionalOnProperty(name = "spring.reactor.context-propagation", havingValue = "auto", matchIfMissing = true)
+    @ConditionalOnProperty(
+        name = "spring.reactor.context-propagation",
+        havingValue = "auto",
+        matchIfMissing = true)
     static class ReactorContextPropagation {
       ReactorContextPropagation() {
         Hooks.enableAutomaticContextPropagation();

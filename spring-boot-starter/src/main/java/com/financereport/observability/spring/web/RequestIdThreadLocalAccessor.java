@@ -6,12 +6,13 @@ import org.slf4j.MDC;
 
 /**
  * The request id in the MDC, as context-propagation sees it: Reactor copies it from a request's
- * Reactor Context onto whichever thread runs the request's next step, and takes it off again after.
- * Registered through {@code META-INF/services}, so every ContextSnapshot user gets it.
+ * Reactor Context onto whichever thread runs the request's next step, and takes it off again
+ * after. Registered through {@code META-INF/services} (hence public), so every ContextSnapshot
+ * user gets it.
  */
 public final class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
   /** The request id's key in a Reactor Context; namespaced, since that map is shared by all libraries. */
-  public static final String KEY = "com.financereport.observability.request_id";
+  static final String KEY = "com.financereport.observability.request_id";
 
   @Override
   public Object key() {

@@ -8,11 +8,11 @@ import io.opentelemetry.context.Context;
  * line logged after a thread hop carries the request's trace_id and span_id. This is the
  * starter's relocated OpenTelemetry, whose storage is always the plain thread-local one: making a
  * context current without keeping its Scope leaves nothing behind, and {@link #restore} puts back
- * exactly what the contract hands it.
+ * exactly what the contract hands it. Public only for ServiceLoader.
  */
 public final class TraceContextThreadLocalAccessor implements ThreadLocalAccessor<Context> {
   /** The trace's key in a Reactor Context; namespaced, since that map is shared by all libraries. */
-  public static final String KEY = "com.financereport.observability.trace_context";
+  static final String KEY = "com.financereport.observability.trace_context";
 
   @Override
   public Object key() {
@@ -27,13 +27,11 @@ public final class TraceContextThreadLocalAccessor implements ThreadLocalAccesso
   }
 
   @Override
-  @SuppressWarnings("MustBeClosedChecker")
   public void setValue(Context context) {
     context.makeCurrent();
   }
 
   @Override
-  @SuppressWarnings("MustBeClosedChecker")
   public void setValue() {
     Context.root().makeCurrent();
   }
