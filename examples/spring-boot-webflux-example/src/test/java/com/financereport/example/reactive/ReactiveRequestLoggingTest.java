@@ -12,9 +12,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -25,15 +33,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * The WebFlux request line, on a real reactive application on Netty over real HTTP: the MVC
- * filter's rules, read from stdout as a log collector reads them, with traces exported to the
- * test receiver.
+ * The WebFlux request line, and the lines a handler logs itself across Reactor's threads, on a
+ * real reactive application on Netty over real HTTP: the MVC filter's rules, read from stdout as a
+ * log collector reads them, with traces exported to the test receiver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,6 +52,7 @@ class ReactiveRequestLoggingTest {
   static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
   static final String TRACEPARENT = "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
   static final Duration WAIT = Duration.ofSeconds(20);
+  static final int CONCURRENT_REQUESTS = 16;
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path spool;
   static OtlpTestReceiver receiver;
@@ -121,6 +132,73 @@ class ReactiveRequestLoggingTest {
     assertThat(requestLine(output, response).path("trace_id").asText()).isEqualTo(CALLER_TRACE_ID);
   }
 
+  /** Netty's thread (reactor-http-nio-N on Boot 3, webflux-http-epoll-N on 4), then Mono.delay's, then a boundedElastic worker. */
+  @Test
+  void aHandlersOwnLinesCarryTheRequestIdAndServerSpanAcrossThreadHops(CapturedOutput output) throws Exception {
+    HttpResponse<String> response = send("/api/items/hop/stock", "X-Request-ID", "rx-hops");
+    assertThat(response.statusCode()).isEqualTo(200);
+    ReceivedSpan span = serverSpan(requestLine(output, response).path("trace_id").asText());
+    List<JsonNode> lines = handlerLines(output, "hop");
+    assertThat(lines).extracting(n -> n.path("thread").asText())
+        .satisfiesExactly(
+            netty -> assertThat(netty).contains("-http-"),
+            delayed -> assertThat(delayed).startsWith("single-"),
+            hopped -> assertThat(hopped).startsWith("boundedElastic-"));
+    for (JsonNode line : lines) {
+      assertThat(line.path("request_id").asText()).as("request_id in %s", line).isEqualTo("rx-hops");
+      assertThat(line.path("trace_id").asText()).as("trace_id in %s", line).isEqualTo(span.traceId());
+      assertThat(line.path("span_id").asText()).as("span_id in %s", line).isEqualTo(span.spanId());
+    }
+  }
+
+  @Test
+  void concurrentRequestsNeverSeeEachOthersIds(CapturedOutput output) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    Map<String, CompletableFuture<HttpResponse<String>>> responses = new LinkedHashMap<>();
+    for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+      responses.put("c" + i, client.sendAsync(stockRequest("c" + i, "rx-concurrent-" + i), BodyHandlers.ofString()));
+    }
+    Set<String> traceIds = new HashSet<>();
+    for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> entry : responses.entrySet()) {
+      HttpResponse<String> response = entry.getValue().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
+      String traceId = requestLine(output, response).path("trace_id").asText();
+      traceIds.add(traceId);
+      assertThat(handlerLines(output, entry.getKey()))
+          .allSatisfy(line -> {
+            assertThat(line.path("request_id").asText()).as("request_id in %s", line).isEqualTo(requestId);
+            assertThat(line.path("trace_id").asText()).as("trace_id in %s", line).isEqualTo(traceId);
+          });
+    }
+    assertThat(traceIds).as("one trace per request").hasSize(CONCURRENT_REQUESTS);
+  }
+
+  /** The request's id and trace were on the single scheduler's thread for a while; they must not stay. */
+  @Test
+  void aSchedulerThreadKeepsNoRequestIdAfterTheRequest(CapturedOutput output) throws Exception {
+    HttpResponse<String> response = send("/api/items/left/stock", "X-Request-ID", "rx-left-behind");
+    requestLine(output, response);
+    Schedulers.single().schedule(() -> LoggerFactory.getLogger(getClass()).info("after the request"));
+    JsonNode line =
+        awaitFirst(() -> lines(output).filter(n -> n.path("message").asText().equals("after the request")));
+    assertThat(line.path("thread").asText()).startsWith("single-");
+    assertThat(line.has("request_id")).as("request_id in %s", line).isFalse();
+    assertThat(line.has("trace_id")).as("trace_id in %s", line).isFalse();
+  }
+
+  /** The stock handler's three lines for one item, once all three are on stdout. */
+  private static List<JsonNode> handlerLines(CapturedOutput output, String itemId) {
+    return Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                lines(output)
+                    .filter(n -> n.path("message").asText().startsWith("stock lookup"))
+                    .filter(n -> n.path("item_id").asText().equals(itemId))
+                    .toList(),
+            found -> found.size() == 3);
+  }
+
   private static ReceivedSpan serverSpan(String traceId) {
     return awaitFirst(
         () ->
@@ -133,8 +211,7 @@ class ReactiveRequestLoggingTest {
     String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
     return awaitFirst(
         () ->
-            output.getOut().lines()
-                .map(ReactiveRequestLoggingTest::parse)
+            lines(output)
                 .filter(n -> n.path("message").asText().equals("HTTP Request"))
                 .filter(n -> n.path("request_id").asText().equals(requestId)));
   }
@@ -144,12 +221,22 @@ class ReactiveRequestLoggingTest {
     return Awaitility.await().atMost(WAIT).until(() -> candidates.get().findFirst().orElse(null), Objects::nonNull);
   }
 
+  private static Stream<JsonNode> lines(CapturedOutput output) {
+    return output.getOut().lines().map(ReactiveRequestLoggingTest::parse);
+  }
+
   private static JsonNode parse(String line) {
     try {
       return JSON.readTree(line);
     } catch (IOException e) {
       return JSON.createObjectNode();
     }
+  }
+
+  private HttpRequest stockRequest(String itemId, String requestId) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items/" + itemId + "/stock"))
+        .header("X-Request-ID", requestId)
+        .build();
   }
 
   private HttpResponse<String> send(String path, String... headers) throws Exception {

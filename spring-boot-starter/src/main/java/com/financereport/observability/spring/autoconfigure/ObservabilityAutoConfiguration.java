@@ -17,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import reactor.core.publisher.Hooks;
 
 /**
  * What the starter adds to the application context. Logging itself is not here: it is set up by
@@ -98,6 +99,23 @@ public class ObservabilityAutoConfiguration {
     @ConditionalOnMissingBean
     RequestLoggingWebFilter observabilityRequestLoggingWebFilter() {
       return new RequestLoggingWebFilter(ServerRequests.of(Observability.runtime()));
+    }
+
+    /**
+     * Reactor's automatic context propagation, so a handler's own lines carry the request's id and
+     * trace after a thread hop. Boot leaves it off unless {@code spring.reactor.context-propagation=auto};
+     * the starter turns it on when that property is unset, and Boot's {@code limited} keeps it off.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"reactor.core.publisher.Hooks", "io.micrometer.context.ContextRegistry"})
+    @ConditionalOnProperty(
+        name = "spring.reactor.context-propagation",
+        havingValue = "auto",
+        matchIfMissing = true)
+    static class ReactorContextPropagation {
+      ReactorContextPropagation() {
+        Hooks.enableAutomaticContextPropagation();
+      }
     }
   }
 }

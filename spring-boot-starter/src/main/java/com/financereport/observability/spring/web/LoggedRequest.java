@@ -4,6 +4,7 @@ import com.financereport.observability.http.RequestId;
 import com.financereport.observability.http.ServerRequest;
 import com.financereport.observability.http.ServerRequests;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -53,11 +54,21 @@ final class LoggedRequest {
         requestId, requests.start(method, scheme, path, header, responseHeader), method);
   }
 
+  /** The id its lines carry: the caller's safe X-Request-ID or a fresh one. */
+  String requestId() {
+    return requestId;
+  }
+
+  /** The request's trace: its SERVER span when traces are on, the caller's or a fresh root otherwise. */
+  Context traceContext() {
+    return telemetry.context();
+  }
+
   /** Makes the request's id (MDC) and trace current on this thread, until the scope closes. */
   RequestScope enter() {
     String previousId = MDC.get(RequestId.MDC_KEY);
     MDC.put(RequestId.MDC_KEY, requestId);
-    return new RequestScope(telemetry.context().makeCurrent(), previousId);
+    return new RequestScope(traceContext().makeCurrent(), previousId);
   }
 
   /**

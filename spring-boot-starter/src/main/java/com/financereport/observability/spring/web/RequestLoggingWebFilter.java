@@ -14,9 +14,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The backend's request rules for WebFlux ({@link LoggedRequest}). A reactive request has no
- * thread of its own, so its id and trace are made current only for the line it ends with; that
- * line is written when the handler's response completes, fails or is cancelled (the client went
- * away).
+ * thread of its own, so its id and trace go into its Reactor Context; with Reactor's automatic
+ * context propagation (which the starter turns on) they are current, through {@link
+ * RequestIdThreadLocalAccessor} and {@link TraceContextThreadLocalAccessor}, on every thread that
+ * runs the request's work, and only while it does. The request's line is written when the
+ * handler's response completes, fails or is cancelled (the client went away).
  */
 public final class RequestLoggingWebFilter implements WebFilter, Ordered {
   private final ServerRequests requests;
@@ -40,7 +42,12 @@ public final class RequestLoggingWebFilter implements WebFilter, Ordered {
         .filter(exchange)
         .doOnSuccess(done -> logged.end(route(exchange), status(exchange, null), null))
         .doOnError(error -> logged.end(route(exchange), status(exchange, error), serverError(error)))
-        .doOnCancel(() -> logged.end(route(exchange), status(exchange, null), null));
+        .doOnCancel(() -> logged.end(route(exchange), status(exchange, null), null))
+        .contextWrite(
+            context ->
+                context
+                    .put(RequestIdThreadLocalAccessor.KEY, logged.requestId())
+                    .put(TraceContextThreadLocalAccessor.KEY, logged.traceContext()));
   }
 
   /** WebFlux's matched route template; null when no handler matched (a 404). */
