@@ -1,6 +1,6 @@
 package com.financereport.cli;
 
-import com.financereport.observability.settings.DurationParser;
+import com.financereport.observability.internal.settings.DurationParser;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,8 +1,9 @@
 package com.financereport.observability;
 
+import com.financereport.observability.internal.ExportPipeline;
 import com.financereport.observability.redaction.Redactor;
 import com.financereport.observability.settings.ObservabilitySettings;
-import com.financereport.observability.signals.Signals;
+import com.financereport.observability.internal.signals.Signals;
 import com.financereport.observability.status.ExportStatus;
 import com.financereport.observability.status.ObservabilitySnapshot;
 import java.time.Duration;

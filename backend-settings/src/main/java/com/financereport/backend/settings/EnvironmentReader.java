@@ -1,6 +1,6 @@
 package com.financereport.backend.settings;
 
-import com.financereport.observability.settings.DurationParser;
+import com.financereport.observability.internal.settings.DurationParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.financereport.observability.ObservabilityRuntime;
-import com.financereport.observability.otlp.OtlpLogExport;
+import com.financereport.observability.internal.otlp.OtlpLogExport;
 import com.financereport.observability.settings.ObservabilitySettings;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;

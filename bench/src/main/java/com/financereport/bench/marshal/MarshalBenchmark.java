@@ -1,6 +1,6 @@
 package com.financereport.bench.marshal;
 
-import com.financereport.observability.otlp.record.RecordEmitter;
+import com.financereport.observability.internal.record.RecordEmitter;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;

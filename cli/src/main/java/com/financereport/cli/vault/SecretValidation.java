@@ -3,7 +3,7 @@ package com.financereport.cli.vault;
 import com.financereport.backend.settings.BackendSettings;
 import com.financereport.backend.settings.SettingsKeys;
 import com.financereport.cli.ConfigurationException;
-import com.financereport.observability.settings.EnvironmentGuard;
+import com.financereport.observability.internal.settings.EnvironmentGuard;
 import com.financereport.observability.settings.EnvironmentKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package com.financereport.observability.http;
 
 import com.financereport.observability.ObservabilityRuntime;
-import com.financereport.observability.signals.Signals;
+import com.financereport.observability.internal.signals.Signals;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

@@ -1,7 +1,7 @@
 package com.financereport.observability.instrument;
 
 import com.financereport.observability.Observability;
-import com.financereport.observability.signals.Signals;
+import com.financereport.observability.internal.signals.Signals;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;

@@ -1,5 +1,6 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.internal.json.JsonWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 

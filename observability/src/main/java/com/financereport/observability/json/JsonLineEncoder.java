@@ -1,6 +1,9 @@
 package com.financereport.observability.json;
 
-import static com.financereport.observability.json.LineFields.*;
+import com.financereport.observability.internal.json.EventView;
+import com.financereport.observability.internal.json.JsonWriter;
+import com.financereport.observability.internal.json.LineFields;
+import static com.financereport.observability.internal.json.LineFields.*;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;

@@ -1,6 +1,8 @@
 package com.financereport.observability.json;
 
-import com.financereport.observability.redaction.RedactionMemo;
+import com.financereport.observability.internal.json.JsonWriter;
+import com.financereport.observability.internal.json.StructuredValueWriter;
+import com.financereport.observability.internal.redaction.RedactionMemo;
 import com.financereport.observability.redaction.Redactor;
 
 /**

@@ -1,9 +1,11 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.otlp.LogbackToOtlpAppender;
+import com.financereport.observability.internal.otlp.OtlpLogExport;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import com.financereport.observability.ExportPipeline;
+import com.financereport.observability.internal.ExportPipeline;
 import com.financereport.observability.Observability;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.internal.LogbackContextSetup;

@@ -1,5 +1,8 @@
 package com.financereport.observability.redaction;
 
+import com.financereport.observability.internal.redaction.RedactedCopy;
+import com.financereport.observability.internal.redaction.RedactionMemo;
+import com.financereport.observability.internal.redaction.StructuredValueWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

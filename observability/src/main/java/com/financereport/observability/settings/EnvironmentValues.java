@@ -1,5 +1,6 @@
 package com.financereport.observability.settings;
 
+import com.financereport.observability.internal.settings.DurationParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package com.financereport.observability.settings;
 
+import com.financereport.observability.internal.settings.EnvironmentGuard;
 import static com.financereport.observability.settings.EnvironmentKeys.*;
 
 import java.net.URI;

@@ -1,5 +1,7 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.internal.json.JsonWriter;
+import com.financereport.observability.internal.json.StructuredValueWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

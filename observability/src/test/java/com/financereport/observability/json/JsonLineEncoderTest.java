@@ -274,7 +274,7 @@ class JsonLineEncoderTest {
 
     json.logger("com.example.Http").atInfo().addKeyValue("request_id", requestId).log("HTTP Request");
 
-    com.financereport.observability.redaction.RedactionMemo memo =
+    com.financereport.observability.internal.redaction.RedactionMemo memo =
         runtime.redactor().threadMemo();
     assertThat(memo.remembers(requestId)).isTrue();
     assertThat(memo.remembers("HTTP Request")).isTrue();

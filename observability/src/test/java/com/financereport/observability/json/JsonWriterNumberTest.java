@@ -1,5 +1,6 @@
 package com.financereport.observability.json;
 
+import com.financereport.observability.internal.json.JsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.otlp.OtlpLogExport;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;

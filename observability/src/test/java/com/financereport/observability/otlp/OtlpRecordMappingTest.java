@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
-import com.financereport.observability.redaction.Utf8Cut;
+import com.financereport.observability.internal.redaction.Utf8Cut;
 import com.financereport.observability.otlp.testing.ReceivedRecord;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.otlp.OtlpLogExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;

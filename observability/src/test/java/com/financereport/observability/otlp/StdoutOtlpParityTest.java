@@ -1,5 +1,6 @@
 package com.financereport.observability.otlp;
 
+import com.financereport.observability.internal.otlp.OtlpLogExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,8 +11,8 @@ import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.json.LogCapture;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.ReceivedRecord;
-import com.financereport.observability.redaction.Utf8Cut;
-import com.financereport.observability.redaction.ValueMarkers;
+import com.financereport.observability.internal.redaction.Utf8Cut;
+import com.financereport.observability.internal.redaction.ValueMarkers;
 import com.financereport.observability.settings.ObservabilitySettings;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

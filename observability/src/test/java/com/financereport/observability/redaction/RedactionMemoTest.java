@@ -1,5 +1,6 @@
 package com.financereport.observability.redaction;
 
+import com.financereport.observability.internal.redaction.RedactionMemo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

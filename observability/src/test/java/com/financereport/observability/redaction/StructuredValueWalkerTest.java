@@ -1,5 +1,9 @@
 package com.financereport.observability.redaction;
 
+import com.financereport.observability.internal.redaction.RedactedCopy;
+import com.financereport.observability.internal.redaction.StructuredValueWalker;
+import com.financereport.observability.internal.redaction.Utf8Cut;
+import com.financereport.observability.internal.redaction.ValueMarkers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

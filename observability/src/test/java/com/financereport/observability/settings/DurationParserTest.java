@@ -1,9 +1,10 @@
 package com.financereport.observability.settings;
 
+import com.financereport.observability.internal.settings.DurationParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.financereport.observability.settings.DurationParser.BareNumber;
+import com.financereport.observability.internal.settings.DurationParser.BareNumber;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

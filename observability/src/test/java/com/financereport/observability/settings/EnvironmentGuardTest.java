@@ -1,5 +1,6 @@
 package com.financereport.observability.settings;
 
+import com.financereport.observability.internal.settings.EnvironmentGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
