@@ -128,7 +128,7 @@ load() {
        END {printf "%.0f %d %.2f\n", rps, n, p99}' "$WORK/wrk.out"
 }
 
-echo "finance-report-backend load: GET /api/ping, interleaved windows of ${WINDOW}s, ${WARMUP}s warm-up per backend, ${ROUNDS} measured pairs, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, both servers and the sink"
+echo "finance-report-backend load: GET /api/ping, interleaved windows of ${WINDOW}s, ${WARMUP}s warm-up per backend, ${ROUNDS} measured rounds, ${THREADS} wrk thread(s), ${CONNECTIONS} connections, $(nproc) cores shared by wrk, both servers and the sink"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 "$ROOT/bench/load/otlp-sink.py" "$SINK_PORT" >"$WORK/sink.out" 2>&1 &
