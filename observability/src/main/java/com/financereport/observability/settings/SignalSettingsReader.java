@@ -16,6 +16,10 @@ import java.util.Map;
  * endpoint, headers, timeout and compression, and are off on the same configuration errors.
  */
 final class SignalSettingsReader {
+  // Larger than the SDK's 2048 and 512, as for logs: under load the SDK's sizes dropped 0.7% of spans
+  // and cost more CPU per request (bench/results/backend-load-span-batches-2026-12-04.txt).
+  static final int DEFAULT_SPAN_QUEUE = 8192;
+  static final int DEFAULT_SPAN_BATCH = 2048;
   static final List<String> SAMPLERS =
       List.of(
           "always_on",
@@ -65,8 +69,8 @@ final class SignalSettingsReader {
         sampler,
         ratio(),
         values.duration(OTEL_BSP_SCHEDULE_DELAY, Duration.ofSeconds(5)),
-        values.positiveInt(OTEL_BSP_MAX_QUEUE_SIZE, 2048),
-        values.positiveInt(OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512),
+        values.positiveInt(OTEL_BSP_MAX_QUEUE_SIZE, DEFAULT_SPAN_QUEUE),
+        values.positiveInt(OTEL_BSP_MAX_EXPORT_BATCH_SIZE, DEFAULT_SPAN_BATCH),
         values.duration(OTEL_BSP_EXPORT_TIMEOUT, Duration.ofSeconds(30)));
   }
 

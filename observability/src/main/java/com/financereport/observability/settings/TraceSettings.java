@@ -12,8 +12,8 @@ import java.util.Map;
  * @param sampler OTEL_TRACES_SAMPLER (default parentbased_always_on, the OTel default)
  * @param samplerRatio OTEL_TRACES_SAMPLER_ARG for the ratio samplers (default 1.0)
  * @param scheduleDelay OTEL_BSP_SCHEDULE_DELAY (SDK default 5 s)
- * @param maxQueueSize OTEL_BSP_MAX_QUEUE_SIZE (SDK default 2048)
- * @param maxExportBatchSize OTEL_BSP_MAX_EXPORT_BATCH_SIZE (SDK default 512)
+ * @param maxQueueSize OTEL_BSP_MAX_QUEUE_SIZE (default 8192; the SDK's is 2048)
+ * @param maxExportBatchSize OTEL_BSP_MAX_EXPORT_BATCH_SIZE (default 2048; the SDK's is 512)
  * @param exportTimeout OTEL_BSP_EXPORT_TIMEOUT (SDK default 30 s)
  */
 public record TraceSettings(

@@ -467,4 +467,22 @@ class ObservabilitySettingsTest {
             "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SDK_DISABLED",
             "OTEL_LOGS_EXPORTER", "OBSERVABILITY_SPOOL_DIR");
   }
+
+  @Test
+  void spanBatchesDefaultToTheLogSizesNotTheSdks() {
+    TraceSettings traces = read("OTEL_TRACES_EXPORTER", "otlp").traces();
+
+    assertThat(traces.maxQueueSize()).isEqualTo(8192);
+    assertThat(traces.maxExportBatchSize()).isEqualTo(2048);
+  }
+
+  @Test
+  void spanBatchSizesFromTheEnvironmentWin() {
+    TraceSettings traces =
+        read("OTEL_TRACES_EXPORTER", "otlp", "OTEL_BSP_MAX_QUEUE_SIZE", "100", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "10")
+            .traces();
+
+    assertThat(traces.maxQueueSize()).isEqualTo(100);
+    assertThat(traces.maxExportBatchSize()).isEqualTo(10);
+  }
 }
