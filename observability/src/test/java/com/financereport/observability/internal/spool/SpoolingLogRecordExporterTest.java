@@ -168,12 +168,7 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void aBatchTheSpoolCannotKeepIsReportedAsFailed() throws IOException {
-    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
-    SpoolingLogRecordExporter exporter =
-        SpoolingLogRecordExporter.create(
-            otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
-            settings(regularFile.resolve("spool"), 1L << 20));
-    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
+    SpoolingLogRecordExporter exporter = overUnusableSpoolDirectory();
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 
@@ -182,12 +177,7 @@ class SpoolingLogRecordExporterTest {
 
   @Test
   void overflowTheSpoolCannotKeepIsCountedAsDropped() throws IOException {
-    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
-    SpoolingLogRecordExporter exporter =
-        SpoolingLogRecordExporter.create(
-            otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
-            settings(regularFile.resolve("spool"), 1L << 20));
-    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
+    SpoolingLogRecordExporter exporter = overUnusableSpoolDirectory();
 
     exporter.accept(records(0, 10));
 
@@ -432,5 +422,16 @@ class SpoolingLogRecordExporterTest {
     spooling(collector.logsEndpoint().toString());
 
     await().atMost(WAIT).until(() -> collector.uniqueBodies() == 300);
+  }
+
+  /** A spool whose directory sits under a regular file, so nothing can be written; the collector refuses. */
+  private SpoolingLogRecordExporter overUnusableSpoolDirectory() throws IOException {
+    Path regularFile = Files.createFile(temp.resolve("not-a-directory"));
+    SpoolingLogRecordExporter exporter =
+        SpoolingLogRecordExporter.create(
+            otlpExporter(OtlpTestReceiver.refusingLogsEndpoint()),
+            settings(regularFile.resolve("spool"), 1L << 20));
+    toClose.add(() -> exporter.shutdown().join(10, TimeUnit.SECONDS));
+    return exporter;
   }
 }
