@@ -1,6 +1,8 @@
 package com.financereport.bench.marshal;
 
 import com.financereport.observability.internal.record.RecordEmitter;
+import com.financereport.observability.internal.wire.LogsRequestEncoder;
+import com.financereport.observability.internal.wire.SpansRequestEncoder;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
@@ -12,6 +14,14 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.internal.otlp.logs.LogsRequestMarshaler;
 import io.opentelemetry.exporter.internal.otlp.logs.LowAllocationLogsRequestMarshaler;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.LogRecordProcessor;
@@ -52,7 +62,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       once, so that it stands for both {@code build} and {@code copy} (its copy is itself);
  *   <li>{@code marshalReusable} / {@code marshalImmutable}: the protobuf body of the SDK's
  *       records, with the exporter's default memory mode (REUSABLE_DATA) and the other one;
- *       {@code marshalDirect}: the body of our records, REUSABLE_DATA.
+ *       {@code marshalDirect}: the body of our records, REUSABLE_DATA; {@code marshalOurs}: the
+ *       body of our records with our own encoder, which the export path sends;
+ *   <li>{@code marshalSpansSdk} / {@code marshalSpansOurs}: the request of 2048 SERVER spans of
+ *       the backend's (5 attributes), with the SDK's marshaller and with ours.
  * </ul>
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar MarshalBenchmark}
@@ -71,6 +84,11 @@ public class MarshalBenchmark {
   private final List<ReadWriteLogRecord> direct = new ArrayList<>(BATCH);
   private final List<LogRecordData> directData = new ArrayList<>(BATCH);
   private final LowAllocationLogsRequestMarshaler reusable = new LowAllocationLogsRequestMarshaler();
+  private final LogsRequestEncoder ours = new LogsRequestEncoder();
+  private final SpansRequestEncoder oursSpans = new SpansRequestEncoder();
+  private final LowAllocationTraceRequestMarshaler reusableSpans =
+      new LowAllocationTraceRequestMarshaler();
+  private final List<SpanData> spans = new ArrayList<>(BATCH);
   private final OutputStream discard = OutputStream.nullOutputStream();
   private final String[] requestIds = new String[BATCH];
   private Logger logger;
@@ -111,6 +129,48 @@ public class MarshalBenchmark {
     copy();
     buildDirect();
     direct.forEach(record -> directData.add(record.toLogRecordData()));
+    serverSpans(resource);
+  }
+
+  /** The backend's SERVER span of a request, as its HTTP instrumentation records it. */
+  private void serverSpans(Resource resource) {
+    SdkTracerProvider tracing =
+        SdkTracerProvider.builder()
+            .setResource(resource)
+            .addSpanProcessor(
+                new SpanProcessor() {
+                  @Override
+                  public void onStart(Context context, ReadWriteSpan span) {}
+
+                  @Override
+                  public boolean isStartRequired() {
+                    return false;
+                  }
+
+                  @Override
+                  public void onEnd(ReadableSpan span) {
+                    spans.add(span.toSpanData());
+                  }
+
+                  @Override
+                  public boolean isEndRequired() {
+                    return true;
+                  }
+                })
+            .build();
+    Tracer tracer = tracing.get("com.financereport.observability.http");
+    for (int i = 0; i < BATCH; i++) {
+      tracer
+          .spanBuilder("GET /api/ping")
+          .setSpanKind(SpanKind.SERVER)
+          .setAttribute("http.request.method", "GET")
+          .setAttribute("url.scheme", "http")
+          .setAttribute("url.path", "/api/ping")
+          .setAttribute("http.route", "/api/ping")
+          .setAttribute("http.response.status_code", 200L)
+          .startSpan()
+          .end();
+    }
   }
 
   /** A processor that only keeps what is emitted, for the benchmarks that follow. */
@@ -200,5 +260,31 @@ public class MarshalBenchmark {
   @OperationsPerInvocation(BATCH)
   public void marshalImmutable() throws IOException {
     LogsRequestMarshaler.create(copies).writeBinaryTo(discard);
+  }
+
+  /** The SDK's span request for the backend's SERVER spans, REUSABLE_DATA (its exporter's default). */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalSpansSdk() throws IOException {
+    reusableSpans.initialize(spans);
+    try {
+      reusableSpans.writeBinaryTo(discard);
+    } finally {
+      reusableSpans.reset();
+    }
+  }
+
+  /** The same spans' request with our encoder. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalSpansOurs() throws IOException {
+    oursSpans.encode(spans).writeTo(discard);
+  }
+
+  /** Our records' request with our encoder, written where the HTTP sender's stream would take it. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void marshalOurs() throws IOException {
+    ours.encode(directData).writeTo(discard);
   }
 }

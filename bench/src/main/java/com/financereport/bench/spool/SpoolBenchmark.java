@@ -1,13 +1,12 @@
 package com.financereport.bench.spool;
 
-import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.OtlpHttpLogSender;
 import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.SpoolSettings;
 import com.financereport.observability.internal.spool.SpoolStats;
 import com.financereport.observability.internal.spool.SpoolingLogRecordExporter;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.logs.Logger;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
@@ -18,6 +17,7 @@ import io.opentelemetry.api.common.Attributes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -117,12 +118,8 @@ public class SpoolBenchmark {
   public long replay(ReplayState state) throws InterruptedException {
     SpoolingLogRecordExporter replaying =
         SpoolingLogRecordExporter.builder(
-                // As a service's spool replays: the SDK's exporter, partial success read.
-                PartialSuccessExporter.build(
-                    OtlpHttpLogRecordExporter.builder()
-                        .setEndpoint(
-                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/logs")
-                        .setRetryPolicy(null)),
+                // As a service's spool replays: our sender, no retry inside it.
+                sender(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/logs")),
                 settings(state.directory))
             .build(); // the default replay batch (256 records), as a service runs it
     try {
@@ -171,10 +168,17 @@ public class SpoolBenchmark {
    * delivers what it can), leaving nothing for {@link #replay} to send.
    */
   private static Sender unreachable() {
-    return PartialSuccessExporter.build(
-        OtlpHttpLogRecordExporter.builder()
-            .setEndpoint("http://127.0.0.1:1/v1/logs")
-            .setRetryPolicy(null));
+    return sender(URI.create("http://127.0.0.1:1/v1/logs"));
+  }
+
+  private static Sender sender(URI endpoint) {
+    return OtlpHttpLogSender.create(
+        endpoint,
+        Map.of(),
+        Duration.ofSeconds(10),
+        "none",
+        false,
+        org.slf4j.LoggerFactory.getLogger(SpoolBenchmark.class));
   }
 
   /** 512 records shaped like a service's: a resource, a message, a few key-values. */

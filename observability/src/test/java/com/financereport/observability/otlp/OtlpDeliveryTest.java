@@ -120,6 +120,9 @@ class OtlpDeliveryTest {
     assertThat(status.delivery().failed()).isEqualTo(1);
     assertThat(status.delivery().rejected()).isEqualTo(1);
     assertThat(status.delivery().lastErrorType()).isEqualTo("HTTP 400");
+    assertThat(status.delivery().lastError())
+        .as("the collector's own reason, from its google.rpc.Status body")
+        .isEqualTo("the collector answered HTTP 400: refused by the test receiver");
     assertThat(status.delivery().consecutiveFailures()).isEqualTo(1);
     assertThat(status.queue().size()).isZero();
     assertThat(status.dropped().rejected()).as("lost because the collector refused it").isEqualTo(1);

@@ -1,6 +1,7 @@
 package com.financereport.observability.internal.export;
 
-// The SDK's only carrier of the collector's HTTP status; no public type says it (SDK 1.68).
+// The SDK's only carrier of the collector's HTTP status for the signals its own exporters send
+// (metrics, spans); no public type says it (SDK 1.68). Logs fail with CollectorAnswerException.
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
@@ -42,14 +43,13 @@ public record ExportOutcome(Kind kind, String type, String description, PartialS
       return new ExportOutcome(
           Kind.PARTIAL, PARTIAL_SUCCESS, partial.getMessage(), partial);
     }
+    if (failure instanceof CollectorAnswerException answer) {
+      return ofStatus(answer.statusCode(), answer.getMessage());
+    }
     if (failure instanceof FailedExportException.HttpExportException http) {
       if (http.failedWithResponse() && http.getResponse() != null) {
         int status = http.getResponse().getStatusCode();
-        return new ExportOutcome(
-            isRetryableStatus(status) ? Kind.RETRYABLE : Kind.REJECTED,
-            "HTTP " + status,
-            "the collector answered HTTP " + status,
-            null);
+        return ofStatus(status, "the collector answered HTTP " + status);
       }
       failure = http.getCause();
     }
@@ -63,6 +63,11 @@ public record ExportOutcome(Kind kind, String type, String description, PartialS
         failure.getClass().getName(),
         failure.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + message),
         null);
+  }
+
+  private static ExportOutcome ofStatus(int status, String description) {
+    return new ExportOutcome(
+        isRetryableStatus(status) ? Kind.RETRYABLE : Kind.REJECTED, "HTTP " + status, description, null);
   }
 
   /** The OTLP specification's retryable answers. */

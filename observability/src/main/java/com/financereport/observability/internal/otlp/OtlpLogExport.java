@@ -8,15 +8,12 @@ import com.financereport.observability.internal.export.ExportCounters;
 import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.ObservabilityRuntime;
 import com.financereport.observability.internal.record.RecordEmitter;
-import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.OtlpHttpLogSender;
 import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.settings.ExportSettings;
 import com.financereport.observability.settings.ObservabilitySettings;
 import com.financereport.observability.status.ExportStatus;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.common.Clock;
-import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,7 +35,7 @@ import java.util.Optional;
  *   ─ ConcurrentExports  up to N batches on the wire; frees slots, counts each batch's end
  *   ─ SpoolStage         retryable failures to disk, replayed oldest first (optional)
  *   ─ SendStage          one request per batch, live or replayed: outcome counted, once
- *   ─ PartialSuccessExporter (the SDK's OTLP/HTTP exporter, partial success read) ─ /v1/logs
+ *   ─ OtlpHttpLogSender  our protobuf request (LogsRequestEncoder), the SDK's HttpSender ─ /v1/logs
  * </pre>
  *
  * <p>The spool's replayer is handed the same {@link SendStage} (a {@code Sender}) as its live
@@ -197,16 +194,15 @@ public final class OtlpLogExport implements AutoCloseable, ExportPipeline {
 
   private static Sender wireExporter(
       ExportSettings export, boolean sdkRetry, LoggerContext context) {
-    OtlpHttpLogRecordExporterBuilder builder =
-        OtlpHttpLogRecordExporter.builder()
-            .setEndpoint(export.logsEndpoint().toString())
-            .setTimeout(export.requestTimeout())
-            .setCompression(export.compression())
-            // Without a spool: the OTLP spec's retry (429/502/503/504, dropped connections,
-            // Retry-After honoured). With one, its replayer retries with backoff instead.
-            .setRetryPolicy(sdkRetry ? RetryPolicy.getDefault() : null);
-    export.headers().forEach(builder::addHeader);
-    return PartialSuccessExporter.build(builder, context.getLogger(PartialSuccessExporter.class));
+    // Without a spool: the OTLP spec's retry (429/502/503/504, dropped connections, Retry-After
+    // honoured) inside the SDK's sender. With one, its replayer retries with backoff instead.
+    return OtlpHttpLogSender.create(
+        export.logsEndpoint(),
+        export.headers(),
+        export.requestTimeout(),
+        export.compression(),
+        sdkRetry,
+        context.getLogger(OtlpHttpLogSender.class));
   }
 
   /** The live export figures, the spool's included. */

@@ -24,8 +24,8 @@ final class SdkCompatibility {
           "io.opentelemetry.sdk.common.export.HttpSenderProvider",
           "io.opentelemetry.sdk.common.export.HttpSender",
           "io.opentelemetry.sdk.common.export.MessageWriter",
+          "io.opentelemetry.sdk.common.export.HttpSenderConfig",
           "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider",
-          "io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter",
           "io.opentelemetry.exporter.internal.FailedExportException",
           "io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor");
 

@@ -80,6 +80,16 @@ public final class RecordAttributes implements Attributes {
     return length / 2;
   }
 
+  /** The key of attribute {@code index} (0 to {@code size() - 1}), in the order set. */
+  public AttributeKey<?> keyAt(int index) {
+    return (AttributeKey<?>) keysAndValues[2 * index];
+  }
+
+  /** The value of attribute {@code index}, as {@link #forEach} hands it. */
+  public Object valueAt(int index) {
+    return keysAndValues[2 * index + 1];
+  }
+
   @Override
   public boolean isEmpty() {
     return length == 0;

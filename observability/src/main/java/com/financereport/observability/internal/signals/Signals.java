@@ -1,6 +1,7 @@
 package com.financereport.observability.internal.signals;
 
 import com.financereport.observability.internal.export.ExportCounters;
+import com.financereport.observability.internal.export.OtlpHttpSpanSender;
 import com.financereport.observability.internal.export.SafeLocation;
 import com.financereport.observability.internal.export.ServiceResource;
 import com.financereport.observability.redaction.Redactor;
@@ -14,8 +15,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -26,18 +25,21 @@ import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Traces and metrics, opt-in ({@code OTEL_TRACES_EXPORTER=otlp}, {@code OTEL_METRICS_EXPORTER=otlp}),
- * on the same resource as the logs, through the SDK's OTLP/HTTP exporters:
+ * on the same resource as the logs; spans through our encoder and the SDK's HTTP sender, metrics
+ * through the SDK's OTLP/HTTP exporter:
  *
  * <pre>
- * spans   ─ sampler ─ BatchSpanProcessor ─ CountingSpanExporter ─ OTLP/HTTP /v1/traces
+ * spans   ─ sampler ─ BatchSpanProcessor ─ CountingSpanExporter ─ OtlpHttpSpanSender ─ /v1/traces
  * metrics ─ PeriodicMetricReader ─ CountingMetricExporter ─ OTLP/HTTP /v1/metrics
  *           (http.server.request.duration, the log pipeline's figures, the SDK's own figures)
  * </pre>
@@ -162,14 +164,13 @@ public final class Signals {
         counted.delivery().lastError());
   }
 
-  private static OtlpHttpSpanExporter spanExporter(TraceSettings settings) {
-    OtlpHttpSpanExporterBuilder builder =
-        OtlpHttpSpanExporter.builder()
-            .setEndpoint(settings.endpoint().toString())
-            .setTimeout(settings.requestTimeout())
-            .setCompression(settings.compression());
-    settings.headers().forEach(builder::addHeader);
-    return builder.build();
+  private static SpanExporter spanExporter(TraceSettings settings) {
+    return OtlpHttpSpanSender.create(
+        settings.endpoint(),
+        settings.headers(),
+        settings.requestTimeout(),
+        settings.compression(),
+        LoggerFactory.getLogger(OtlpHttpSpanSender.class));
   }
 
   private static OtlpHttpMetricExporter metricExporter(MetricSettings settings) {

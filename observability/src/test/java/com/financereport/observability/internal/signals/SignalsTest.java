@@ -115,7 +115,24 @@ class SignalsTest {
     SignalStatus traces = signals.traces();
     assertThat(traces.failed()).isEqualTo(1);
     assertThat(traces.dropped()).isEqualTo(1);
-    assertThat(traces.lastError()).contains("HTTP 400");
+    assertThat(traces.lastError())
+        .isEqualTo("the collector answered HTTP 400: refused by the test receiver");
+  }
+
+  @Test
+  void aPartialSuccessOfASpanBatchCountsTheRefusedSpansAsDropped() {
+    receiver.alwaysAnswer(Answer.partialSuccess(1));
+    signals = start(tracesOn());
+
+    for (int i = 0; i < 3; i++) {
+      signals.openTelemetry().getTracer("test").spanBuilder("span " + i).startSpan().end();
+    }
+    signals.shutdown(WAIT);
+
+    SignalStatus traces = signals.traces();
+    assertThat(receiver.spans()).hasSize(3);
+    assertThat(traces.exported()).isEqualTo(2);
+    assertThat(traces.dropped()).isEqualTo(1);
   }
 
   @Test

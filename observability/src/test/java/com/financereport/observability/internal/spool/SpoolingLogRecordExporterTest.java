@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.financereport.observability.internal.export.PartialSuccessException;
-import com.financereport.observability.internal.export.PartialSuccessExporter;
+import com.financereport.observability.internal.export.OtlpHttpLogSender;
 import com.financereport.observability.internal.export.Sender;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
 import com.financereport.observability.settings.SpoolSettings;
 import io.opentelemetry.api.logs.Logger;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
@@ -49,15 +47,14 @@ class SpoolingLogRecordExporterTest {
   }
 
   static Sender otlpExporter(String endpoint) {
-    return PartialSuccessExporter.build(otlpExporterBuilder(endpoint));
-  }
-
-  private static OtlpHttpLogRecordExporterBuilder otlpExporterBuilder(String endpoint) {
     // No SDK retry: the spool's replayer is the retry, and a failure must reach the spool at once.
-    return OtlpHttpLogRecordExporter.builder()
-        .setEndpoint(endpoint)
-        .setRetryPolicy(null)
-        .setTimeout(Duration.ofSeconds(5));
+    return OtlpHttpLogSender.create(
+        java.net.URI.create(endpoint),
+        java.util.Map.of(),
+        Duration.ofSeconds(5),
+        "none",
+        false,
+        org.slf4j.LoggerFactory.getLogger(SpoolingLogRecordExporterTest.class));
   }
 
 
@@ -296,7 +293,7 @@ class SpoolingLogRecordExporterTest {
     receiver.thenAnswer(Answer.unavailable(0), Answer.partialSuccess(3));
     SpoolingLogRecordExporter exporter =
         spoolingThrough(
-            PartialSuccessExporter.build(otlpExporterBuilder(receiver.logsEndpoint().toString())));
+            otlpExporter(receiver.logsEndpoint().toString()));
 
     assertThat(exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
 
@@ -314,7 +311,7 @@ class SpoolingLogRecordExporterTest {
     receiver.thenAnswer(Answer.partialSuccess(4));
     SpoolingLogRecordExporter exporter =
         spoolingThrough(
-            PartialSuccessExporter.build(otlpExporterBuilder(receiver.logsEndpoint().toString())));
+            otlpExporter(receiver.logsEndpoint().toString()));
 
     CompletableResultCode result = exporter.export(records(0, 10)).join(10, TimeUnit.SECONDS);
 

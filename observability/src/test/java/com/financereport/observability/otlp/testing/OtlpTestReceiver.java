@@ -9,6 +9,7 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -279,7 +280,7 @@ public final class OtlpTestReceiver implements AutoCloseable {
     try (exchange) {
       ExportTraceServiceRequest request =
           decodeOrRefuse(exchange, ExportTraceServiceRequest::parseFrom, status -> {});
-      if (request != null && answerSignal(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray())) {
+      if (request != null && answerSignal(exchange, OtlpTestReceiver::traceResponse)) {
         for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
           for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
             for (Span span : scopeSpans.getSpansList()) {
@@ -295,7 +296,7 @@ public final class OtlpTestReceiver implements AutoCloseable {
     try (exchange) {
       ExportMetricsServiceRequest request =
           decodeOrRefuse(exchange, ExportMetricsServiceRequest::parseFrom, status -> {});
-      if (request != null && answerSignal(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray())) {
+      if (request != null && answerSignal(exchange, answer -> ExportMetricsServiceResponse.getDefaultInstance().toByteArray())) {
         for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
           for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
             for (Metric metric : scopeMetrics.getMetricsList()) {
@@ -311,14 +312,27 @@ public final class OtlpTestReceiver implements AutoCloseable {
    * Answers a span or metric request with the standing answer (scripts are for logs); true when it
    * was a 200, whose content then counts as received.
    */
-  private boolean answerSignal(HttpExchange exchange, byte[] okBody) throws IOException {
+  /** A 200's body for a trace request: a partial success when the answer refuses spans. */
+  private static byte[] traceResponse(Answer answer) {
+    ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
+    if (answer.rejected() > 0) {
+      response.setPartialSuccess(
+          ExportTracePartialSuccess.newBuilder()
+              .setRejectedSpans(answer.rejected())
+              .setErrorMessage("rejected by the test receiver"));
+    }
+    return response.build().toByteArray();
+  }
+
+  private boolean answerSignal(HttpExchange exchange, java.util.function.Function<Answer, byte[]> okBody)
+      throws IOException {
     Answer answer = standing;
     if (answer.hangs()) {
       awaitRelease();
       return false;
     }
     if (answer.status() == 200) {
-      send(exchange, 200, "application/x-protobuf", okBody);
+      send(exchange, 200, "application/x-protobuf", okBody.apply(answer));
       return true;
     }
     sendStatus(exchange, answer.status(), answer.status() == 429 ? 8 : 14, "refused by the test receiver");

@@ -8,8 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver.Answer;
-import io.opentelemetry.exporter.internal.FailedExportException;
-import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import com.financereport.observability.otlp.testing.OtlpTestReceiver.Received;
+import com.financereport.observability.otlp.testing.ReceivedRecord;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;
 import io.opentelemetry.sdk.common.export.HttpSender;
@@ -27,23 +31,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The SDK exporter against the test collector, with its answers' partial_success read. */
-class PartialSuccessExporterTest {
+/** Our sender against the test collector: its answers, partial successes and failures. */
+class OtlpHttpLogSenderTest {
   private OtlpTestReceiver receiver;
-  private PartialSuccessExporter exporter;
+  private OtlpHttpLogSender exporter;
   private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
   private Logger exporterLogger;
 
   @BeforeEach
   void start() {
     receiver = OtlpTestReceiver.start();
-    exporter =
-        PartialSuccessExporter.build(
-            OtlpHttpLogRecordExporter.builder()
-                .setEndpoint(receiver.logsEndpoint().toString())
-                .setRetryPolicy(null));
     exporterLogger =
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(PartialSuccessExporter.class);
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(OtlpHttpLogSender.class);
+    exporter = sender(receiver.logsEndpoint(), Map.of(), "none");
     warnings.start();
     exporterLogger.addAppender(warnings);
   }
@@ -53,6 +53,11 @@ class PartialSuccessExporterTest {
     exporterLogger.detachAppender(warnings);
     exporter.shutdown().join(5, TimeUnit.SECONDS);
     receiver.close();
+  }
+
+  private OtlpHttpLogSender sender(URI endpoint, Map<String, String> headers, String compression) {
+    return OtlpHttpLogSender.create(
+        endpoint, headers, Duration.ofSeconds(5), compression, false, exporterLogger);
   }
 
   private static List<LogRecordData> records(int count) {
@@ -105,16 +110,126 @@ class PartialSuccessExporterTest {
   }
 
   @Test
-  void aFailureIsTheSdksOwn() {
+  void aStatusOtherThan2xxEndsInTheStatusAndAWarning() {
     receiver.thenAnswer(Answer.status(400));
 
     CompletableResultCode result = export(5);
 
     assertThat(result.getFailureThrowable())
         .isInstanceOfSatisfying(
-            FailedExportException.HttpExportException.class,
-            http -> assertThat(http.getResponse().getStatusCode()).isEqualTo(400));
+            CollectorAnswerException.class,
+            answer -> assertThat(answer.statusCode()).isEqualTo(400));
+    assertThat(ExportOutcome.of(result).kind()).isEqualTo(ExportOutcome.Kind.REJECTED);
     assertThat(PartialSuccessException.undelivered(result.getFailureThrowable(), 5)).isEqualTo(5);
+    assertThat(warnings.list)
+        .singleElement()
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .asString()
+        .isEqualTo(
+            "OTLP export of 5 log record(s) failed: the collector answered HTTP 400:"
+                + " refused by the test receiver");
+  }
+
+  @Test
+  void anUndecodableRequestIsRejectedWithTheCollectorsOwnReason() throws Exception {
+    HttpURLConnection post =
+        (HttpURLConnection) receiver.logsEndpoint().toURL().openConnection();
+    post.setRequestMethod("POST");
+    post.setDoOutput(true);
+    post.setRequestProperty("Content-Type", "application/x-protobuf");
+    post.getOutputStream().write(new byte[] {(byte) 0xFF, (byte) 0xFF});
+    int status = post.getResponseCode();
+    byte[] body = post.getErrorStream().readAllBytes();
+
+    CollectorAnswerException answer = CollectorAnswerException.of(status, "400", body);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.getMessage())
+        .isEqualTo(
+            "the collector answered HTTP 400: proto: cannot parse invalid wire-format data");
+  }
+
+  @Test
+  void aStatusBodyThatIsNotAMessageLeavesTheStatusAlone() {
+    CollectorAnswerException answer =
+        CollectorAnswerException.of(502, "Bad Gateway", "<html>proxy error</html>".getBytes());
+
+    assertThat(answer.getMessage()).isEqualTo("the collector answered HTTP 502 Bad Gateway");
+  }
+
+  @Test
+  void aRetryableStatusIsRetryableAndNotRetriedByTheSenderWhenTheSpoolRetries() {
+    receiver.thenAnswer(Answer.unavailable(0), Answer.ok());
+
+    CompletableResultCode result = export(2);
+
+    assertThat(ExportOutcome.of(result).kind()).isEqualTo(ExportOutcome.Kind.RETRYABLE);
+    assertThat(ExportOutcome.of(result).type()).isEqualTo("HTTP 503");
+    assertThat(receiver.requests()).as("one attempt: the spool retries").hasSize(1);
+  }
+
+  @Test
+  void withTheSpecsRetryTheSenderRetriesA503ItselfAndSucceeds() {
+    receiver.thenAnswer(Answer.unavailable(0), Answer.ok());
+    OtlpHttpLogSender retrying =
+        OtlpHttpLogSender.create(
+            receiver.logsEndpoint(), Map.of(), Duration.ofSeconds(5), "none", true, exporterLogger);
+    try {
+      CompletableResultCode result = retrying.export(records(2)).join(10, TimeUnit.SECONDS);
+
+      assertThat(result.isSuccess()).isTrue();
+      assertThat(receiver.requests()).extracting(Received::status).containsExactly(503, 200);
+    } finally {
+      retrying.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aRefusedConnectionEndsInTheSendersExceptionAndIsRetryable() {
+    OtlpHttpLogSender refused =
+        sender(URI.create(OtlpTestReceiver.refusingLogsEndpoint()), Map.of(), "none");
+    try {
+      CompletableResultCode result = refused.export(records(1)).join(10, TimeUnit.SECONDS);
+
+      assertThat(result.isSuccess()).isFalse();
+      assertThat(result.getFailureThrowable()).isNotNull();
+      assertThat(ExportOutcome.of(result).kind()).isEqualTo(ExportOutcome.Kind.RETRYABLE);
+      assertThat(warnings.list)
+          .singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .asString()
+          .startsWith("OTLP export of 1 log record(s) failed: the collector could not be reached");
+    } finally {
+      refused.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theRequestIsProtobufWithTheConfiguredHeadersAndGzipWhenAsked() {
+    OtlpHttpLogSender gzip =
+        sender(receiver.logsEndpoint(), Map.of("signoz-ingestion-key", "secret-key"), "gzip");
+    try {
+      assertThat(gzip.export(records(3)).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+
+      Received request = receiver.awaitRequests(1, Duration.ofSeconds(5)).get(0);
+      assertThat(request.header("Content-Type")).isEqualTo("application/x-protobuf");
+      assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
+      assertThat(request.header("signoz-ingestion-key")).isEqualTo("secret-key");
+      assertThat(request.header("User-Agent")).contains("OTel-OTLP-Exporter-Java");
+      assertThat(receiver.records())
+          .extracting(ReceivedRecord::body)
+          .containsExactly("record 0", "record 1", "record 2");
+    } finally {
+      gzip.shutdown().join(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void afterShutdownNothingIsSent() {
+    exporter.shutdown().join(5, TimeUnit.SECONDS);
+
+    assertThat(exporter.export(records(1)).isSuccess()).isFalse();
+    assertThat(receiver.requests()).isEmpty();
   }
 
   @Test
@@ -162,40 +277,6 @@ class PartialSuccessExporterTest {
         .hasSize(2);
   }
 
-  @Test
-  void theSdkDoesNotCallAPartialSuccessAFailedRequestButStillReportsRealFailures() {
-    java.util.logging.Logger sdk =
-        java.util.logging.Logger.getLogger("io.opentelemetry.exporter.otlp.internal.HttpExporter");
-    List<String> lines = new ArrayList<>();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord line) {
-            // Reached only by the lines the logger's filter let through.
-            synchronized (lines) {
-              lines.add(line.getMessage());
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    sdk.addHandler(capture);
-    try {
-      receiver.thenAnswer(Answer.partialSuccess(1), Answer.status(400));
-
-      export(3);
-      assertThat(lines).as("after the partial success").isEmpty();
-      export(3);
-      assertThat(lines).as("after the 400").singleElement().asString().contains("400");
-    } finally {
-      sdk.removeHandler(capture);
-    }
-  }
-
   /**
    * The SDK may send a request on any thread: here each request goes out on a thread of its own,
    * the second export's first, so a body tied to the exporting thread, or to the order of the
@@ -205,13 +286,11 @@ class PartialSuccessExporterTest {
   void eachAnswerReachesTheExportThatSentItWhateverThreadSendsIt() throws InterruptedException {
     receiver.thenAnswer(Answer.partialSuccess(2), Answer.ok());
     ReversingSenders senders = new ReversingSenders();
-    PartialSuccessExporter hopping =
-        PartialSuccessExporter.build(
-            OtlpHttpLogRecordExporter.builder()
-                .setEndpoint(receiver.logsEndpoint().toString())
-                .setRetryPolicy(null),
-            LoggerFactory.getLogger(PartialSuccessExporterTest.class),
-            senders);
+    OtlpHttpLogSender hopping =
+        OtlpHttpLogSender.create(
+            HttpSenderSettings.of(receiver.logsEndpoint(), Map.of(), Duration.ofSeconds(5), "none", null),
+            senders,
+            LoggerFactory.getLogger(OtlpHttpLogSenderTest.class));
     try {
       CompletableResultCode[] results = new CompletableResultCode[2];
       Thread first = new Thread(() -> results[0] = hopping.export(records(3)));
