@@ -39,7 +39,7 @@ final class OtlpCommonEncoder implements BiConsumer<AttributeKey<?>, Object> {
 
   private final ProtoWriter out;
   private static final int KEY_SLOTS = 512;
-  private final AttributeKey<?>[] keys = new AttributeKey<?>[KEY_SLOTS];
+  private final String[] keyNames = new String[KEY_SLOTS];
   private final byte[][] encodedKeys = new byte[KEY_SLOTS][];
   private Object[] pairs = new Object[32];
   private int pairCount;
@@ -92,15 +92,18 @@ final class OtlpCommonEncoder implements BiConsumer<AttributeKey<?>, Object> {
   }
 
   /**
-   * The {@code key} field of a {@code KeyValue}, from a small table by the key object's identity:
-   * a log's keys are a few objects reused for every record ({@code AttributeKeys}), so each one's
-   * UTF-8 is written once per thread, not once per record. A colliding key takes the slot over.
+   * The {@code key} field of a {@code KeyValue}, from a small table by name: a log's or span's
+   * keys are a few names used over and over, so each one's UTF-8 is written once per thread, not
+   * once per item. The name's hash is kept in the string, and the names are mostly the same
+   * string objects, so a hit costs a read and a comparison. A colliding name takes the slot over.
    */
   private byte[] encodedKey(AttributeKey<?> key) {
-    int slot = System.identityHashCode(key) & (KEY_SLOTS - 1);
-    if (keys[slot] != key) {
-      keys[slot] = key;
-      encodedKeys[slot] = ProtoWriter.encodedString(KEY_VALUE_KEY, key.getKey());
+    String name = key.getKey();
+    int slot = name.hashCode() & (KEY_SLOTS - 1);
+    String cached = keyNames[slot];
+    if (cached != name && !name.equals(cached)) {
+      keyNames[slot] = name;
+      encodedKeys[slot] = ProtoWriter.encodedString(KEY_VALUE_KEY, name);
     }
     return encodedKeys[slot];
   }

@@ -46,15 +46,25 @@ public final class ProtoWriter {
     }
   }
 
+  /** What a writer keeps between requests at most: a batch of 2048 typical records is ~1 MiB. */
+  static final int MAX_KEPT_CAPACITY = 8 << 20;
+
+  private final int initialCapacity;
   private byte[] buffer;
   private int position; // the bytes written are buffer[position, capacity)
   private int capacity; // buffer.length, kept at hand
   private char[] scratch = new char[256];
 
   public ProtoWriter(int initialCapacity) {
-    buffer = new byte[Math.max(64, initialCapacity)];
+    this.initialCapacity = Math.max(64, initialCapacity);
+    buffer = new byte[this.initialCapacity];
     capacity = buffer.length;
     position = capacity;
+  }
+
+  /** The buffer's size now, for tests of what is kept. */
+  int capacity() {
+    return capacity;
   }
 
   /** How many bytes are written so far. */
@@ -62,9 +72,19 @@ public final class ProtoWriter {
     return capacity - position;
   }
 
-  /** Forgets what was written, keeping the buffer. */
+  /**
+   * Forgets what was written, keeping the buffer unless an exceptional request grew it past
+   * {@link #MAX_KEPT_CAPACITY}: a batch of stack traces must not stay on an export thread's heap.
+   */
   public void reset() {
+    if (capacity > MAX_KEPT_CAPACITY) {
+      buffer = new byte[initialCapacity];
+      capacity = initialCapacity;
+    }
     position = capacity;
+    if (scratch.length > MAX_KEPT_CAPACITY / 2) {
+      scratch = new char[256];
+    }
   }
 
   /** The message written so far, front to back. */
@@ -152,9 +172,23 @@ public final class ProtoWriter {
 
   /** The wire form of a string field on its own, for a caller that writes it often. */
   static byte[] encodedString(int field, String value) {
-    ProtoWriter alone = new ProtoWriter(64);
-    alone.stringAlways(field, value);
-    return alone.toByteArray();
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    int tag = (field << 3) | LENGTH_DELIMITED;
+    int head = varintLength(tag) + varintLength(utf8.length);
+    byte[] encoded = new byte[head + utf8.length];
+    int at = putVarint(encoded, putVarint(encoded, 0, tag), utf8.length);
+    System.arraycopy(utf8, 0, encoded, at, utf8.length);
+    return encoded;
+  }
+
+  /** Writes {@code value} as a varint at {@code at}; returns the index after it. */
+  private static int putVarint(byte[] into, int at, long value) {
+    while ((value & ~0x7FL) != 0) {
+      into[at++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    into[at++] = (byte) value;
+    return at;
   }
 
   public void bytes(int field, ByteBuffer value) {
@@ -223,12 +257,7 @@ public final class ProtoWriter {
     int length = varintLength(value);
     ensure(length);
     position -= length;
-    int at = position;
-    while ((value & ~0x7FL) != 0) {
-      buffer[at++] = (byte) ((value & 0x7F) | 0x80);
-      value >>>= 7;
-    }
-    buffer[at] = (byte) value;
+    putVarint(buffer, position, value);
   }
 
   private static int varintLength(long value) {
