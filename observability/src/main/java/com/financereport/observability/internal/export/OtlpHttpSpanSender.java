@@ -20,22 +20,36 @@ public final class OtlpHttpSpanSender extends OtlpHttpExporterBase implements Sp
   private static final ThreadLocal<SpansRequestEncoder> ENCODERS =
       ThreadLocal.withInitial(SpansRequestEncoder::new);
 
-  private OtlpHttpSpanSender(OtlpHttpTransport transport) {
+  private final ExportCounters counters;
+
+  private OtlpHttpSpanSender(OtlpHttpTransport transport, ExportCounters counters) {
     super(transport);
+    this.counters = counters;
   }
 
-  /** A sender to {@code endpoint}, retrying as the OTLP spec says (spans have no spool). */
+  /**
+   * A sender to {@code endpoint}, retrying as the OTLP spec says (spans have no spool), that counts
+   * what the collector made of each batch in {@code counters}: a failed batch is lost, and counted
+   * so.
+   */
   public static OtlpHttpSpanSender create(
-      URI endpoint, Map<String, String> headers, Duration timeout, String compression, Logger logger) {
+      URI endpoint,
+      Map<String, String> headers,
+      Duration timeout,
+      String compression,
+      ExportCounters counters,
+      Logger logger) {
     return new OtlpHttpSpanSender(
         OtlpHttpTransport.create(
             HttpSenderSettings.of(endpoint, headers, timeout, compression, RetryPolicy.getDefault()),
             logger,
-            "span(s)"));
+            "span(s)"),
+        counters);
   }
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
-    return transport.send(ENCODERS.get().encode(spans).toByteArray(), spans.size());
+    return counters.countWhenDone(
+        transport.send(ENCODERS.get().encode(spans).toByteArray(), spans.size()), spans.size());
   }
 }

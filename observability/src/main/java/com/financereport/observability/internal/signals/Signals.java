@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * through the SDK's OTLP/HTTP exporter:
  *
  * <pre>
- * spans   ─ sampler ─ BatchSpanProcessor ─ CountingSpanExporter ─ OtlpHttpSpanSender ─ /v1/traces
+ * spans   ─ sampler ─ BatchSpanProcessor ─ OtlpHttpSpanSender (counts each batch) ─ /v1/traces
  * metrics ─ PeriodicMetricReader ─ CountingMetricExporter ─ OTLP/HTTP /v1/metrics
  *           (http.server.request.duration, the log pipeline's figures, the SDK's own figures)
  * </pre>
@@ -97,8 +97,7 @@ public final class Signals {
               .setResource(resource)
               .setSampler(Samplers.of(traceSettings.sampler(), traceSettings.samplerRatio()))
               .addSpanProcessor(
-                  BatchSpanProcessor.builder(
-                          new CountingSpanExporter(spanExporter(traceSettings), spanCounters))
+                  BatchSpanProcessor.builder(spanExporter(traceSettings, spanCounters))
                       .setScheduleDelay(traceSettings.scheduleDelay())
                       .setMaxQueueSize(traceSettings.maxQueueSize())
                       .setMaxExportBatchSize(
@@ -164,12 +163,13 @@ public final class Signals {
         counted.delivery().lastError());
   }
 
-  private static SpanExporter spanExporter(TraceSettings settings) {
+  private static SpanExporter spanExporter(TraceSettings settings, ExportCounters counters) {
     return OtlpHttpSpanSender.create(
         settings.endpoint(),
         settings.headers(),
         settings.requestTimeout(),
         settings.compression(),
+        counters,
         LoggerFactory.getLogger(OtlpHttpSpanSender.class));
   }
 
