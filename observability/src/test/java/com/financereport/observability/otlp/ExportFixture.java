@@ -70,11 +70,36 @@ final class ExportFixture implements AutoCloseable {
     return new ExportFixture(new LoggerContext(), environment, false);
   }
 
+  /**
+   * A new spool directory under the JVM's temp directory, removed when the test JVM exits: tests
+   * hand one directory to several fixtures in turn (a restart), so no single fixture may delete it.
+   */
   static String freshSpoolDir() {
     try {
-      return java.nio.file.Files.createTempDirectory("otlp-test-spool").toString();
+      java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("otlp-test-spool");
+      SPOOL_DIRS.add(directory);
+      return directory.toString();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final java.util.Set<java.nio.file.Path> SPOOL_DIRS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> SPOOL_DIRS.forEach(ExportFixture::deleteTree), "test-spool-cleanup"));
+  }
+
+  private static void deleteTree(java.nio.file.Path root) {
+    try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(path -> path.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Best effort at exit: a file still being written is left behind.
     }
   }
 
