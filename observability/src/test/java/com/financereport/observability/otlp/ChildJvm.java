@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ final class ChildJvm implements AutoCloseable {
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private volatile long mainReturnedNanos;
   private final Thread reader;
+  /** The spool folder made for the child, removed once it has exited; null when one was given. */
+  private final String madeSpool;
 
-  private ChildJvm(Process process) {
+  private ChildJvm(Process process, String madeSpool) {
     this.process = process;
+    this.madeSpool = madeSpool;
     this.reader = new Thread(this::readOutput, "child-jvm-output");
     reader.setDaemon(true);
     reader.start();
@@ -39,9 +43,21 @@ final class ChildJvm implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(ExportingMain.class.getName());
     command.addAll(List.of(arguments));
+    boolean spoolChosen =
+        command.stream()
+            .anyMatch(
+                arg ->
+                    arg.startsWith("OBSERVABILITY_SPOOL_DIR=")
+                        || arg.equals("main.defaultSpool=true"));
+    String madeSpool = null;
+    if (!spoolChosen) {
+      // Made here, not in the child, and removed by close() once the child has exited.
+      madeSpool = Files.createTempDirectory("otlp-child-spool").toString();
+      command.add("OBSERVABILITY_SPOOL_DIR=" + madeSpool);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(processEnvironment);
-    return new ChildJvm(builder.start());
+    return new ChildJvm(builder.start(), madeSpool);
   }
 
   /**
@@ -116,5 +132,13 @@ final class ChildJvm implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+    if (madeSpool != null) {
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ExportFixture.deleteTree(Path.of(madeSpool));
+    }
   }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
  * installed on it from an environment map. Closing it shuts the export down.
  */
 final class ExportFixture implements AutoCloseable {
+  /** The spool folder this fixture made for itself, or null when the test chose one. */
+  private String ownSpoolDir;
+
   final LoggerContext context;
   final ObservabilityRuntime runtime;
   final Optional<OtlpLogExport> export;
@@ -41,7 +44,10 @@ final class ExportFixture implements AutoCloseable {
     attachStdout();
     Map<String, String> withSpoolDir = new HashMap<>(environment);
     // Each fixture spools into its own folder: a spool left by one test must not replay into another.
-    withSpoolDir.putIfAbsent("OBSERVABILITY_SPOOL_DIR", freshSpoolDir());
+    if (!withSpoolDir.containsKey("OBSERVABILITY_SPOOL_DIR")) {
+      ownSpoolDir = freshSpoolDir();
+      withSpoolDir.put("OBSERVABILITY_SPOOL_DIR", ownSpoolDir);
+    }
     this.runtime = ObservabilityRuntime.create(ObservabilitySettings.fromEnvironment(withSpoolDir));
     this.export =
         spool
@@ -90,10 +96,27 @@ final class ExportFixture implements AutoCloseable {
   static {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> SPOOL_DIRS.forEach(ExportFixture::deleteTree), "test-spool-cleanup"));
+            new Thread(() -> SPOOL_DIRS.forEach(ExportFixture::deleteAtExit), "test-spool-cleanup"));
   }
 
-  private static void deleteTree(java.nio.file.Path root) {
+  /**
+   * The pipelines' own shutdown hooks run beside this one and may still release their instance
+   * folders, so the walk is repeated for a moment until the folder is gone.
+   */
+  private static void deleteAtExit(java.nio.file.Path root) {
+    for (int attempt = 0; attempt < 30 && java.nio.file.Files.exists(root); attempt++) {
+      deleteTree(root);
+      if (java.nio.file.Files.exists(root)) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  static void deleteTree(java.nio.file.Path root) {
     try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
       paths
           .sorted(java.util.Comparator.reverseOrder())
@@ -136,6 +159,10 @@ final class ExportFixture implements AutoCloseable {
   public void close() {
     export.ifPresent(e -> e.shutdown(java.time.Duration.ofSeconds(2)));
     context.stop();
+    if (ownSpoolDir != null) {
+      // Nobody else knows this folder: it goes with the fixture.
+      deleteTree(java.nio.file.Path.of(ownSpoolDir));
+    }
   }
 
   /** A loopback URL nobody listens on: connections are refused at once. */

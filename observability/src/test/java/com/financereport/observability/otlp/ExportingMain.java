@@ -33,7 +33,13 @@ public final class ExportingMain {
     String prefix = environment.getOrDefault("main.prefix", "line");
     boolean stay = Boolean.parseBoolean(environment.get("main.stay"));
     if (!Boolean.parseBoolean(environment.get("main.defaultSpool"))) {
-      environment.putIfAbsent("OBSERVABILITY_SPOOL_DIR", ExportFixture.freshSpoolDir());
+      // Run by hand without one: a folder of its own, left for a look afterwards. Never one of
+      // ExportFixture's, which are removed when the JVM that made them exits.
+      if (!environment.containsKey("OBSERVABILITY_SPOOL_DIR")) {
+        environment.put(
+            "OBSERVABILITY_SPOOL_DIR",
+            java.nio.file.Files.createTempDirectory("otlp-main-spool").toString());
+      }
     }
     // The library's default spool base follows the child's real environment (HOME, XDG).
     System.getenv().forEach(
