@@ -3,14 +3,13 @@ package com.financereport.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 
 /** DEBUG=true: the library's readable console line instead of JSON, redacted the same way. */
@@ -22,19 +21,18 @@ class DebugConsoleLoggingTest {
 
   List<String> stdout;
 
-  @TempDir Path spool;
-
   @BeforeAll
   void runWithDebug() throws IOException {
+    java.nio.file.Path spool = Files.createTempDirectory("debug-spool");
     Map<String, String> environment =
-        Map.of(
-            "DEBUG", "true",
-            "OBSERVABILITY_SPOOL_DIR", spool.toString());
+        Map.of("DEBUG", "true", "OBSERVABILITY_SPOOL_DIR", spool.toString());
     try (ExampleProcess app =
         ExampleProcess.start(environment, null, "--example.redaction-demo=true")) {
       app.awaitLine(line -> line.contains("Redaction demo done"), Duration.ofSeconds(30));
       app.stop(Duration.ofSeconds(30));
       stdout = app.stdout();
+    } finally {
+      ExampleProcess.deleteTree(spool);
     }
   }
 

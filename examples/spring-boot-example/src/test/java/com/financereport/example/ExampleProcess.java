@@ -26,6 +26,15 @@ import java.util.regex.Pattern;
  * the first to the last, is kept; it is stopped with SIGTERM, as a container is.
  */
 final class ExampleProcess implements AutoCloseable {
+  /** Removes a folder an example run wrote into (its spool), once the application has exited. */
+  static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a folder left in the temp directory fails no test.
+    }
+  }
+
   private static final Pattern PORT = Pattern.compile("started on port[s]? (?:\\[)?(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,8 +38,7 @@ abstract class LoggingScenario {
   private static final Pattern THREAD_NAME = Pattern.compile("^\"([^\"]+)\"", Pattern.MULTILINE);
 
   OtlpTestReceiver receiver;
-  /** Removed with what the application left in it once the class is done. */
-  @TempDir Path spool;
+  Path spool;
   List<String> stdout;
   List<String> stderr;
   String threadDump;
@@ -60,6 +58,7 @@ abstract class LoggingScenario {
   @BeforeAll
   void runTheApplication() throws IOException {
     receiver = OtlpTestReceiver.start();
+    spool = Files.createTempDirectory("example-spool");
     Map<String, String> environment = new HashMap<>();
     environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
     environment.put("OBSERVABILITY_SPOOL_DIR", spool.toString());
@@ -85,6 +84,7 @@ abstract class LoggingScenario {
   @AfterAll
   void stopTheReceiver() {
     receiver.close();
+    ExampleProcess.deleteTree(spool);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.financereport.observability.otlp.testing.OtlpTestReceiver;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -27,11 +27,10 @@ class ManagedSdkVersionTest {
   List<String> stdout;
   int pingStatus;
 
-  @TempDir Path spool;
-
   @BeforeAll
   void startWithAnEndpoint() throws IOException {
     receiver = OtlpTestReceiver.start();
+    Path spool = Files.createTempDirectory("library-only-spool");
     try (ExampleProcess app =
         ExampleProcess.start(
             Map.of(
@@ -41,6 +40,8 @@ class ManagedSdkVersionTest {
       pingStatus = app.get("/api/ping").statusCode();
       app.stop(Duration.ofSeconds(30));
       stdout = app.stdout();
+    } finally {
+      ExampleProcess.deleteTree(spool);
     }
   }
 
