@@ -96,24 +96,7 @@ final class ExportFixture implements AutoCloseable {
   static {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> SPOOL_DIRS.forEach(ExportFixture::deleteAtExit), "test-spool-cleanup"));
-  }
-
-  /**
-   * The pipelines' own shutdown hooks run beside this one and may still release their instance
-   * folders, so the walk is repeated for a moment until the folder is gone.
-   */
-  private static void deleteAtExit(java.nio.file.Path root) {
-    for (int attempt = 0; attempt < 30 && java.nio.file.Files.exists(root); attempt++) {
-      deleteTree(root);
-      if (java.nio.file.Files.exists(root)) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
+            new Thread(() -> SPOOL_DIRS.forEach(ExportFixture::deleteTree), "test-spool-cleanup"));
   }
 
   static void deleteTree(java.nio.file.Path root) {

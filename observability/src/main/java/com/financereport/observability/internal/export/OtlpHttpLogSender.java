@@ -20,8 +20,6 @@ public final class OtlpHttpLogSender extends OtlpHttpExporterBase implements Sen
   private static final ThreadLocal<LogsRequestEncoder> ENCODERS =
       ThreadLocal.withInitial(LogsRequestEncoder::new);
 
-  private static final String ITEMS = "log record(s)";
-
   private OtlpHttpLogSender(OtlpHttpTransport transport) {
     super(transport);
   }
@@ -39,18 +37,17 @@ public final class OtlpHttpLogSender extends OtlpHttpExporterBase implements Sen
       String compression,
       boolean sdkRetry,
       Logger logger) {
-    return new OtlpHttpLogSender(
-        OtlpHttpTransport.create(
-            HttpSenderSettings.of(
-                endpoint, headers, timeout, compression, sdkRetry ? RetryPolicy.getDefault() : null),
-            logger,
-            ITEMS));
+    return create(
+        HttpSenderSettings.of(
+            endpoint, headers, timeout, compression, sdkRetry ? RetryPolicy.getDefault() : null),
+        OtlpHttpTransport.classPathProvider(),
+        logger);
   }
 
   static OtlpHttpLogSender create(
       HttpSenderSettings settings, HttpSenderProvider provider, Logger logger) {
     return new OtlpHttpLogSender(
-        new OtlpHttpTransport(provider.createSender(settings), logger, ITEMS));
+        new OtlpHttpTransport(provider.createSender(settings), logger, "log record(s)"));
   }
 
   @Override

@@ -45,23 +45,17 @@ public final class LogsRequestEncoder extends OtlpRequestEncoder<LogRecordData> 
     out.string(EVENT_NAME, record.getEventName());
     out.fixed64(OBSERVED_TIME_UNIX_NANO, record.getObservedTimestampEpochNanos());
     SpanContext span = record.getSpanContext();
-    // Each id only when valid, as the SDK writes them; a valid context has both.
-    if (span.isValid()) {
+    // Each id only when valid, as the SDK writes them.
+    if (!INVALID_SPAN_ID.equals(span.getSpanId())) {
       out.hexBytes(SPAN_ID, span.getSpanId());
+    }
+    if (!INVALID_TRACE_ID.equals(span.getTraceId())) {
       out.hexBytes(TRACE_ID, span.getTraceId());
-    } else {
-      if (!INVALID_SPAN_ID.equals(span.getSpanId())) {
-        out.hexBytes(SPAN_ID, span.getSpanId());
-      }
-      if (!INVALID_TRACE_ID.equals(span.getTraceId())) {
-        out.hexBytes(TRACE_ID, span.getTraceId());
-      }
     }
     out.fixed32(FLAGS, span.getTraceFlags().asByte() & 0xFF);
-    int attributeCount = record.getAttributes().size();
-    // A uint32, as the SDK writes it.
-    out.varint(
-        DROPPED_ATTRIBUTES_COUNT, (record.getTotalAttributeCount() - attributeCount) & 0xFFFFFFFFL);
+    out.uint32(
+        DROPPED_ATTRIBUTES_COUNT,
+        record.getTotalAttributeCount() - record.getAttributes().size());
     common.attributes(ATTRIBUTES, record.getAttributes());
     if (record.getBodyValue() != null) {
       common.anyValue(BODY, record.getBodyValue());

@@ -2,6 +2,11 @@ package com.financereport.observability.internal.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import static com.financereport.observability.internal.wire.ProtoReader.FIXED32;
+import static com.financereport.observability.internal.wire.ProtoReader.FIXED64;
+import static com.financereport.observability.internal.wire.ProtoReader.LENGTH_DELIMITED;
+import static com.financereport.observability.internal.wire.ProtoReader.VARINT;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -18,10 +23,6 @@ import java.nio.charset.StandardCharsets;
  * <p>Not thread-safe: one writer per request being encoded.
  */
 public final class ProtoWriter {
-  static final int VARINT = 0;
-  static final int FIXED64 = 1;
-  static final int LENGTH_DELIMITED = 2;
-  static final int FIXED32 = 5;
 
   private static final VarHandle LITTLE_ENDIAN_LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -137,6 +138,11 @@ public final class ProtoWriter {
     if (value != 0) {
       varintAlways(field, value);
     }
+  }
+
+  /** A {@code uint32} field (a dropped count), left out when 0; a negative int reads as its uint32. */
+  public void uint32(int field, int value) {
+    varint(field, value & 0xFFFFFFFFL);
   }
 
   public void varintAlways(int field, long value) {

@@ -69,17 +69,17 @@ public final class SpansRequestEncoder extends OtlpRequestEncoder<SpanData> {
     SpanContext parent = span.getParentSpanContext();
     out.fixed32(FLAGS, flags(context, parent.isRemote()));
     status(span.getStatus());
-    count(DROPPED_LINKS_COUNT, span.getTotalRecordedLinks() - span.getLinks().size());
+    out.uint32(DROPPED_LINKS_COUNT, span.getTotalRecordedLinks() - span.getLinks().size());
     List<LinkData> links = span.getLinks();
     for (int i = links.size() - 1; i >= 0; i--) {
       link(links.get(i));
     }
-    count(DROPPED_EVENTS_COUNT, span.getTotalRecordedEvents() - span.getEvents().size());
+    out.uint32(DROPPED_EVENTS_COUNT, span.getTotalRecordedEvents() - span.getEvents().size());
     List<EventData> events = span.getEvents();
     for (int i = events.size() - 1; i >= 0; i--) {
       event(events.get(i));
     }
-    count(
+    out.uint32(
         DROPPED_ATTRIBUTES_COUNT, span.getTotalAttributeCount() - span.getAttributes().size());
     common.attributes(ATTRIBUTES, span.getAttributes());
     out.fixed64(END_TIME_UNIX_NANO, span.getEndEpochNanos());
@@ -114,9 +114,8 @@ public final class SpansRequestEncoder extends OtlpRequestEncoder<SpanData> {
 
   private void event(EventData event) {
     int end = out.mark();
-    count(
-        EVENT_DROPPED_ATTRIBUTES_COUNT,
-        event.getTotalAttributeCount() - event.getAttributes().size());
+    out.uint32(
+        EVENT_DROPPED_ATTRIBUTES_COUNT, event.getTotalAttributeCount() - event.getAttributes().size());
     common.attributes(EVENT_ATTRIBUTES, event.getAttributes());
     out.string(EVENT_NAME, event.getName());
     out.fixed64(EVENT_TIME_UNIX_NANO, event.getEpochNanos());
@@ -127,9 +126,8 @@ public final class SpansRequestEncoder extends OtlpRequestEncoder<SpanData> {
     int end = out.mark();
     SpanContext context = link.getSpanContext();
     out.fixed32(LINK_FLAGS, flags(context, context.isRemote()));
-    count(
-        LINK_DROPPED_ATTRIBUTES_COUNT,
-        link.getTotalAttributeCount() - link.getAttributes().size());
+    out.uint32(
+        LINK_DROPPED_ATTRIBUTES_COUNT, link.getTotalAttributeCount() - link.getAttributes().size());
     common.attributes(LINK_ATTRIBUTES, link.getAttributes());
     traceState(LINK_TRACE_STATE, context.getTraceState());
     out.hexBytes(LINK_SPAN_ID, context.getSpanId());
@@ -141,11 +139,6 @@ public final class SpansRequestEncoder extends OtlpRequestEncoder<SpanData> {
     return (context.getTraceFlags().asByte() & 0xFF)
         | CONTEXT_HAS_IS_REMOTE
         | (remote ? CONTEXT_IS_REMOTE : 0);
-  }
-
-  /** A {@code uint32} count, as the SDK writes it. */
-  private void count(int field, int value) {
-    out.varint(field, value & 0xFFFFFFFFL);
   }
 
   /** The W3C {@code tracestate} header value: {@code key=value} entries joined by commas. */
